@@ -1,0 +1,39 @@
+// The knotwork command line: each command is a plain function (argv, io) -> exit code.
+import { screenCommand } from './commands/screen-command.js';
+import { EXIT_OK, EXIT_UNUSABLE, processIo, type CommandIo } from './io.js';
+
+export const MAIN_HELP = `Knotwork: trigger point injection (TPI) services, from screening to outcomes.
+
+Usage: knotwork <command> [options]
+
+Commands:
+  screen [--as-of ISO] FILE|-   screen a planned TPI: a CDS Hooks request in, the cards out
+  help [command]                show help for a command
+
+Run "knotwork <command> --help" for a command's options.
+`;
+
+type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  screen: screenCommand,
+};
+
+export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+    io.stdout(MAIN_HELP);
+    return EXIT_OK;
+  }
+  if (name === 'help') return main([rest[0] as string, '--help'], io);
+  if (name === '--version' || name === '-v') {
+    io.stdout('knotwork 0.1.0\n');
+    return EXIT_OK;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`knotwork: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see knotwork --help)\n`);
+    return EXIT_UNUSABLE;
+  }
+  return command(rest, io);
+}

@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the TypeScript sources; the CLI's end-to-end tests run the built JavaScript.
+    alias: { '@knotwork/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts'],
+    pool: 'threads',
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});
