@@ -18,7 +18,10 @@ function fakeIo(files: Record<string, string> = {}, stdin = '') {
   const io: CommandIo = {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
-    readFile: (p) => (p in files ? Promise.resolve(files[p] as string) : Promise.reject(Object.assign(new Error('nope'), { code: 'ENOENT' }))),
+    readFile: (p) =>
+      p in files
+        ? Promise.resolve(files[p] as string)
+        : Promise.reject(Object.assign(new Error('nope'), { code: 'ENOENT' })),
     readStdin: () => Promise.resolve(stdin),
     now: () => Date.parse('2026-11-27T10:00:00Z'),
   };
@@ -60,9 +63,17 @@ describe('knotwork (in-process)', () => {
   it.each([
     [['screen', 'r.json'], '{"hook": ', '$: unreadable JSON'],
     [['screen', 'r.json'], '[1,2]', '$: the request is not a JSON object'],
-    [['screen', 'r.json'], '{"hook":"patient-view","context":{}}', '$.hook: hook must be "order-sign" or "order-select"'],
+    [
+      ['screen', 'r.json'],
+      '{"hook":"patient-view","context":{}}',
+      '$.hook: hook must be "order-sign" or "order-select"',
+    ],
     [['screen', 'r.json'], '{"hook":"order-sign","context":{}}', '$.context.draftOrders:'],
-    [['screen', 'r.json'], '{"hook":"order-sign","context":{"draftOrders":{"resourceType":"Bundle","entry":[]}}}', '$.context.draftOrders.entry:'],
+    [
+      ['screen', 'r.json'],
+      '{"hook":"order-sign","context":{"draftOrders":{"resourceType":"Bundle","entry":[]}}}',
+      '$.context.draftOrders.entry:',
+    ],
     [['screen', 'missing.json'], '', 'cannot read missing.json: no such file'],
     [['screen'], '', 'name a request FILE'],
     [['screen', 'a', 'b'], '', 'one FILE only'],
@@ -90,9 +101,12 @@ describe.skipIf(!built)('knotwork screen as a program, on the contract examples'
       absent: string[];
     };
     const request = join(examples, expectedName.replace('.expected.json', '.json'));
-    const run = spawnSync(process.execPath, [bin, 'screen', '--as-of', expected.asOf, '--verdict', request], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [bin, 'screen', '--as-of', expected.asOf, '--verdict', request], {
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
-    const cards = (JSON.parse(run.stdout) as { cards: { indicator: string; source: { topic: { code: string } } }[] }).cards;
+    const cards = (JSON.parse(run.stdout) as { cards: { indicator: string; source: { topic: { code: string } } }[] })
+      .cards;
     const byCode = new Map(cards.map((c) => [c.source.topic.code, c.indicator]));
     for (const [code, indicator] of Object.entries(expected.cards)) expect(byCode.get(code), code).toBe(indicator);
     for (const code of expected.absent) expect(byCode.has(code), code).toBe(false);

@@ -32,7 +32,9 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.stderr(`knotwork: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see knotwork --help)\n`);
+    io.stderr(
+      `knotwork: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see knotwork --help)\n`,
+    );
     return EXIT_UNUSABLE;
   }
   return command(rest, io);

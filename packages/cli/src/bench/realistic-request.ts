@@ -12,7 +12,11 @@ const SYS = {
   ucum: 'http://unitsofmeasure.org',
 };
 const patient = { reference: 'Patient/p1' };
-const bundle = (resources: object[]) => ({ resourceType: 'Bundle', type: 'searchset', entry: resources.map((resource) => ({ resource })) });
+const bundle = (resources: object[]) => ({
+  resourceType: 'Bundle',
+  type: 'searchset',
+  entry: resources.map((resource) => ({ resource })),
+});
 const status = (system: string, code: string) => ({ coding: [{ system, code }] });
 
 const conditions: [string, string, string][] = [
@@ -84,7 +88,12 @@ export function realisticRequest(asOf: string): object {
               intent: 'order',
               subject: patient,
               code: { coding: [{ system: SYS.cpt, code: '20553' }] },
-              bodySite: [site('trapezius-upper', '7771000'), site('trapezius-upper', '24028007'), site('levator-scapulae', '7771000'), site('splenius-capitis', '51440002')],
+              bodySite: [
+                site('trapezius-upper', '7771000'),
+                site('trapezius-upper', '24028007'),
+                site('levator-scapulae', '7771000'),
+                site('splenius-capitis', '51440002'),
+              ],
             },
           },
           { resource: order('mr1', 'lidocaine-1pct', 6) },
@@ -112,7 +121,10 @@ export function realisticRequest(asOf: string): object {
           id: `a${i}`,
           patient,
           clinicalStatus: status('http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', 'active'),
-          verificationStatus: status('http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', 'confirmed'),
+          verificationStatus: status(
+            'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification',
+            'confirmed',
+          ),
           recordedDate: at(24 * 400),
           ...a,
         })),

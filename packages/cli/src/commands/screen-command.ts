@@ -47,7 +47,11 @@ export async function screenCommand(argv: readonly string[], io: CommandIo): Pro
     return EXIT_OK;
   }
   if (positionals.length !== 1) {
-    return fail(positionals.length === 0 ? 'name a request FILE, or - for standard input (see --help)' : `one FILE only, not ${positionals.length}`);
+    return fail(
+      positionals.length === 0
+        ? 'name a request FILE, or - for standard input (see --help)'
+        : `one FILE only, not ${positionals.length}`,
+    );
   }
   let asOf = io.now();
   if (values['as-of'] !== undefined) {
@@ -72,6 +76,9 @@ export async function screenCommand(argv: readonly string[], io: CommandIo): Pro
   const result = screen(request, { asOf });
   if (!result.ok) return fail(`${result.problem.path}: ${result.problem.message}`);
   io.stdout(`${JSON.stringify(result.response, null, 2)}\n`);
-  if (values.verdict) io.stderr(`verdict: ${result.verdict} (${result.response.cards.length} card(s), policy ${result.trace.policyVersion})\n`);
+  if (values.verdict)
+    io.stderr(
+      `verdict: ${result.verdict} (${result.response.cards.length} card(s), policy ${result.trace.policyVersion})\n`,
+    );
   return EXIT_OK;
 }

@@ -90,7 +90,10 @@ export function compileCatalogue(data: CatalogueData = defaultCatalogue): Compil
     for (const name of cls.names) names.push({ name, target: s });
   }
   const classMembers = new Map<SubstanceClassCode, IngredientId[]>();
-  for (const [id, ing] of Object.entries(data.ingredients) as [IngredientId, CatalogueData['ingredients'][IngredientId]][]) {
+  for (const [id, ing] of Object.entries(data.ingredients) as [
+    IngredientId,
+    CatalogueData['ingredients'][IngredientId],
+  ][]) {
     const s = substance('ingredient', id);
     for (const code of ing.rxnorm) addCoding(data.systems.rxnorm, code, s);
     for (const name of ing.names) names.push({ name, target: s });
@@ -105,7 +108,10 @@ export function compileCatalogue(data: CatalogueData = defaultCatalogue): Compil
       }
     }
   }
-  for (const [id, ac] of Object.entries(data.anticoagulants) as [AnticoagulantId, CatalogueData['anticoagulants'][AnticoagulantId]][]) {
+  for (const [id, ac] of Object.entries(data.anticoagulants) as [
+    AnticoagulantId,
+    CatalogueData['anticoagulants'][AnticoagulantId],
+  ][]) {
     const s = substance('anticoagulant', id);
     for (const code of ac.rxnorm) addCoding(data.systems.rxnorm, code, s);
     for (const name of ac.names) names.push({ name, target: s });

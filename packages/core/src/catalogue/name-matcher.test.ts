@@ -37,16 +37,25 @@ describe('name matching (SCREENING.md section 4)', () => {
 
   it('finds a name wherever it stands between non-word characters', () => {
     fc.assert(
-      fc.property(fc.constantFrom(' ', ',', '(', '-', '/', ''), fc.constantFrom(' ', '.', ')', '-', ''), (before, after) => {
-        expect(m.match(`x${before.length ? before : ' '}bupivacaine${after.length ? after : ' '}y`)).toEqual(['bupivacaine']);
-      }),
+      fc.property(
+        fc.constantFrom(' ', ',', '(', '-', '/', ''),
+        fc.constantFrom(' ', '.', ')', '-', ''),
+        (before, after) => {
+          expect(m.match(`x${before.length ? before : ' '}bupivacaine${after.length ? after : ' '}y`)).toEqual([
+            'bupivacaine',
+          ]);
+        },
+      ),
     );
   });
 
   it('never throws and only returns known targets on any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
-        for (const t of m.match(text)) expect(['la', 'ester', 'triamcinolone', 'bupivacaine', 'paraben', 'methylprednisolone', 'steroid']).toContain(t);
+        for (const t of m.match(text))
+          expect(['la', 'ester', 'triamcinolone', 'bupivacaine', 'paraben', 'methylprednisolone', 'steroid']).toContain(
+            t,
+          );
       }),
     );
   });

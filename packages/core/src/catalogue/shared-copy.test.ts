@@ -29,6 +29,7 @@ describe.skipIf(!present)('copies of ../shared', () => {
     const copy = join(root, 'packages', 'core', 'contract-examples');
     const names = readdirSync(source).sort();
     expect(readdirSync(copy).sort()).toEqual(names);
-    for (const name of names) expect(readFileSync(join(copy, name), 'utf8'), name).toBe(readFileSync(join(source, name), 'utf8'));
+    for (const name of names)
+      expect(readFileSync(join(copy, name), 'utf8'), name).toBe(readFileSync(join(source, name), 'utf8'));
   });
 });

@@ -62,7 +62,9 @@ describe('dose calculator (REFERENCE.md 3.2, 3.3)', () => {
   });
 
   it('refuses impossible constructed values', () => {
-    expect(() => calculateDose({ lines: [{ key: 'a', product: lido1, volumeMl: -1 }], weightKg: 70 })).toThrow(RangeError);
+    expect(() => calculateDose({ lines: [{ key: 'a', product: lido1, volumeMl: -1 }], weightKg: 70 })).toThrow(
+      RangeError,
+    );
     expect(() => calculateDose({ lines: [], weightKg: 0 })).not.toThrow();
     expect(() => maxMgFor(lido1, -3)).toThrow(RangeError);
   });
@@ -71,7 +73,10 @@ describe('dose calculator (REFERENCE.md 3.2, 3.3)', () => {
     const las = catalogue.injectates.filter((i) => maxMgFor(i, 70) !== undefined);
     fc.assert(
       fc.property(
-        fc.array(fc.record({ product: fc.constantFrom(...las), volumeMl: fc.double({ min: 0, max: 60, noNaN: true }) }), { maxLength: 4 }),
+        fc.array(
+          fc.record({ product: fc.constantFrom(...las), volumeMl: fc.double({ min: 0, max: 60, noNaN: true }) }),
+          { maxLength: 4 },
+        ),
         fc.double({ min: 1, max: 200, noNaN: true }),
         fc.double({ min: 0, max: 100, noNaN: true }),
         (lines, weight, extra) => {

@@ -2,7 +2,13 @@
 // min(mg/kg x weight, absolute cap), with the epinephrine limits for epinephrine products.
 // REFERENCE.md 3.3 [LABEL_MEPI][LA_MIX]: toxic effects are additive, so each product line's
 // fraction of its maximum is summed, and the sum is compared with 1.0 (or a stricter fraction).
-import { catalogue, isLocalAnestheticAgent, type CatalogueData, type Injectate, type LocalAnestheticAgent } from '../catalogue/catalogue.js';
+import {
+  catalogue,
+  isLocalAnestheticAgent,
+  type CatalogueData,
+  type Injectate,
+  type LocalAnestheticAgent,
+} from '../catalogue/catalogue.js';
 
 /** Fractions computed from decimals land on their boundary within this tolerance (SCREENING.md 4). */
 export const DOSE_TOLERANCE = 1e-9;
@@ -52,7 +58,9 @@ export function maxMgFor(product: Injectate, weightKg: number | undefined, data:
   if (!limit) return undefined;
   if (weightKg !== undefined && !(weightKg > 0)) throw new RangeError(`weight must be positive, not ${weightKg} kg`);
   const byWeight = weightKg === undefined ? Infinity : limit.mgPerKg * weightKg;
-  return byWeight < limit.maxMg ? { maxMg: byWeight, maxBy: 'weight' as const, limit } : { maxMg: limit.maxMg, maxBy: 'cap' as const, limit };
+  return byWeight < limit.maxMg
+    ? { maxMg: byWeight, maxBy: 'weight' as const, limit }
+    : { maxMg: limit.maxMg, maxBy: 'cap' as const, limit };
 }
 
 /** Lines whose product is not a dosed local anaesthetic (steroid, saline) are left out. */

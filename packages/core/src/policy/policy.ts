@@ -112,7 +112,10 @@ function versionOf(values: ScreeningPolicyValues, isDefault: boolean): string {
  */
 export function resolvePolicy(overrides: unknown = {}): PolicyResult {
   if (overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {
-    return { ok: false, issues: [{ code: 'wrong-type', path: '$', message: 'a screening policy must be an object of fields' }] };
+    return {
+      ok: false,
+      issues: [{ code: 'wrong-type', path: '$', message: 'a screening policy must be an object of fields' }],
+    };
   }
   const issues: PolicyIssue[] = [];
   const merged: Record<string, unknown> = { ...DEFAULT_POLICY_VALUES };

@@ -90,7 +90,10 @@ export function buildCard(options: {
   uuid: (summary: string) => string;
 }): CdsCard {
   const { catalogue: c, finding, policyVersion } = options;
-  const indicator = options.fired.reduce<Indicator>((max, f) => (indicatorRank(f.indicator) > indicatorRank(max) ? f.indicator : max), 'info');
+  const indicator = options.fired.reduce<Indicator>(
+    (max, f) => (indicatorRank(f.indicator) > indicatorRank(max) ? f.indicator : max),
+    'info',
+  );
   // The most severe rules lead the summary; rules keep their table order within a level.
   const fired = [...options.fired].sort((a, b) => indicatorRank(b.indicator) - indicatorRank(a.indicator));
   const summary = summarise(fired);

@@ -33,7 +33,12 @@ function allergyRule(level: Indicator, find: (f: ScreenFacts, a: AllergyFact) =>
       text: `${m.allergy.intolerance ? 'intolerance' : 'allergy'}: ${m.allergy.label}; ${m.what}`,
     }));
     const first = (matches.find((m) => !m.allergy.intolerance) ?? matches[0]) as Match;
-    return { fired: true, indicator, facts, summary: `${first.allergy.intolerance ? 'Intolerance' : 'Allergy'} to ${first.allergy.label}: ${first.what}` };
+    return {
+      fired: true,
+      indicator,
+      facts,
+      summary: `${first.allergy.intolerance ? 'Intolerance' : 'Allergy'} to ${first.allergy.label}: ${first.what}`,
+    };
   };
 }
 
@@ -48,8 +53,10 @@ export const allergyLocalAnestheticClass = allergyRule('critical', (f, a) => {
   if (a.classes.includes('local-anesthetic') && amides.length + esters.length > 0) {
     return `local anaesthetic class; ${[...amides, ...esters].join(', ')} planned`;
   }
-  if (a.classes.includes('amide-local-anesthetic') && amides.length > 0) return `amide class; ${amides.join(', ')} planned`;
-  if (a.classes.includes('ester-local-anesthetic') && esters.length > 0) return `ester class; ${esters.join(', ')} planned`;
+  if (a.classes.includes('amide-local-anesthetic') && amides.length > 0)
+    return `amide class; ${amides.join(', ')} planned`;
+  if (a.classes.includes('ester-local-anesthetic') && esters.length > 0)
+    return `ester class; ${esters.join(', ')} planned`;
   return undefined;
 });
 
@@ -57,20 +64,23 @@ export const allergyEsterCross = allergyRule('critical', (f, a) => {
   const esters = planned(f, 'ester-local-anesthetic');
   if (esters.length === 0) return undefined;
   const esterAllergens = a.ingredients.filter((i) => classOf(f, i) === 'ester-local-anesthetic');
-  if (esterAllergens.length > 0) return `ester ${esterAllergens.join(', ')}; esters cross-react; ${esters.join(', ')} planned`;
+  if (esterAllergens.length > 0)
+    return `ester ${esterAllergens.join(', ')}; esters cross-react; ${esters.join(', ')} planned`;
   if (a.classes.includes('paba')) return `PABA, the ester metabolite; ${esters.join(', ')} planned`;
   return undefined;
 });
 
 export const allergySteroidClass = allergyRule('critical', (f, a) => {
   const steroids = planned(f, 'corticosteroid');
-  return a.classes.includes('corticosteroid') && steroids.length > 0 ? `corticosteroid class; ${steroids.join(', ')} planned` : undefined;
+  return a.classes.includes('corticosteroid') && steroids.length > 0
+    ? `corticosteroid class; ${steroids.join(', ')} planned`
+    : undefined;
 });
 
 export const allergyExcipient = allergyRule('critical', (f, a) => {
   const hit = a.classes.filter((c) => f.plannedExcipients.has(c));
   if (hit.length === 0) return undefined;
-  const products = f.lines.filter((l) => l.product?.excipients.some((e) => hit.includes(e as (typeof hit)[number])));
+  const products = f.lines.filter((l) => l.product?.excipients.some((e) => hit.includes(e)));
   return `excipient ${hit.join(', ')} in ${products.map((l) => l.product?.display).join(', ')}`;
 });
 
@@ -78,7 +88,9 @@ function otherOfClass(cls: 'amide-local-anesthetic' | 'corticosteroid', words: s
   return allergyRule('warning', (f, a) => {
     const allergens = a.ingredients.filter((i) => classOf(f, i) === cls);
     const others = planned(f, cls).filter((p) => !a.ingredients.includes(p));
-    return allergens.length > 0 && others.length > 0 ? `${words} ${allergens.join(', ')}; ${others.join(', ')} planned` : undefined;
+    return allergens.length > 0 && others.length > 0
+      ? `${words} ${allergens.join(', ')}; ${others.join(', ')} planned`
+      : undefined;
   });
 }
 
@@ -87,5 +99,7 @@ export const allergyOtherSteroid = otherOfClass('corticosteroid', 'a different c
 
 export const allergyParabenEster = allergyRule('warning', (f, a) => {
   const esters = planned(f, 'ester-local-anesthetic');
-  return a.classes.includes('paraben') && esters.length > 0 ? `paraben (disputed PABA cross-reaction); ${esters.join(', ')} planned` : undefined;
+  return a.classes.includes('paraben') && esters.length > 0
+    ? `paraben (disputed PABA cross-reaction); ${esters.join(', ')} planned`
+    : undefined;
 });

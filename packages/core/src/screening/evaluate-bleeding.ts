@@ -19,7 +19,8 @@ function latestPlatelets(f: ScreenFacts) {
 export const inrAbove: Evaluator = (f) => {
   const { inrCriticalAbove, labLookbackDays } = f.policy;
   const inr = latestInr(f, labLookbackDays);
-  if (!inr) return notFired([{ path: '$.prefetch.observations', text: `no INR in the ${labLookbackDays} days before as-of` }]);
+  if (!inr)
+    return notFired([{ path: '$.prefetch.observations', text: `no INR in the ${labLookbackDays} days before as-of` }]);
   const facts = [{ path: inr.path, text: `INR ${inr.written} at ${when(inr.time)} (limit ${inrCriticalAbove})` }];
   if (!(inr.value > inrCriticalAbove + TOLERANCE)) return notFired(facts);
   return { fired: true, facts, summary: `INR ${round(inr.value)} is above ${inrCriticalAbove}` };
@@ -28,7 +29,10 @@ export const inrAbove: Evaluator = (f) => {
 export const plateletsCritical: Evaluator = (f) => {
   const { plateletsCriticalBelow, labLookbackDays } = f.policy;
   const p = latestPlatelets(f);
-  if (!p) return notFired([{ path: '$.prefetch.observations', text: `no platelet count in the ${labLookbackDays} days before as-of` }]);
+  if (!p)
+    return notFired([
+      { path: '$.prefetch.observations', text: `no platelet count in the ${labLookbackDays} days before as-of` },
+    ]);
   const facts = [{ path: p.path, text: `platelets ${p.written} (${round(p.value, 1)} x10^9/L) at ${when(p.time)}` }];
   if (!(p.value < plateletsCriticalBelow - TOLERANCE)) return notFired(facts);
   return { fired: true, facts, summary: `Platelets ${round(p.value, 1)} x10^9/L, below ${plateletsCriticalBelow}` };
@@ -48,7 +52,11 @@ function disorder(set: 'bleedingDisorderCritical' | 'bleedingDisorderWarning', w
   return (f) => {
     const found = f.activeIn(set);
     if (found.length === 0) return notFired();
-    return { fired: true, facts: found.map((c) => ({ path: c.path, text: c.label })), summary: `${words}: ${found[0]?.label ?? ''}` };
+    return {
+      fired: true,
+      facts: found.map((c) => ({ path: c.path, text: c.label })),
+      summary: `${words}: ${found[0]?.label ?? ''}`,
+    };
   };
 }
 

@@ -19,16 +19,31 @@ function doseFacts(f: ScreenFacts): Fact[] {
   const dose = f.dose;
   if (!dose) return [];
   const weight: Fact = f.weight
-    ? { path: f.weight.path, text: `weight ${f.weight.written} (${round(f.weight.value, 1)} kg) at ${when(f.weight.time)}` }
-    : { path: '$.prefetch.observations', text: `no usable weight in ${f.policy.weightMaxAgeDays} days: absolute caps only` };
-  return [weight, ...dose.lines.map((l) => lineFact(f, l)), { path: '$.context.draftOrders', text: `combined fraction ${round(dose.combinedFraction, 3)}` }];
+    ? {
+        path: f.weight.path,
+        text: `weight ${f.weight.written} (${round(f.weight.value, 1)} kg) at ${when(f.weight.time)}`,
+      }
+    : {
+        path: '$.prefetch.observations',
+        text: `no usable weight in ${f.policy.weightMaxAgeDays} days: absolute caps only`,
+      };
+  return [
+    weight,
+    ...dose.lines.map((l) => lineFact(f, l)),
+    { path: '$.context.draftOrders', text: `combined fraction ${round(dose.combinedFraction, 3)}` },
+  ];
 }
 
 export const doseCombinedAbove: Evaluator = (f) => {
-  if (!f.dose) return notFired([{ path: '$.context.draftOrders', text: 'no local anaesthetic planned: no dose check' }]);
+  if (!f.dose)
+    return notFired([{ path: '$.context.draftOrders', text: 'no local anaesthetic planned: no dose check' }]);
   const facts = doseFacts(f);
   if (!(f.dose.combinedFraction > 1 + DOSE_TOLERANCE)) return notFired(facts);
-  return { fired: true, facts, summary: `Local anaesthetic dose ${Math.round(f.dose.combinedFraction * 100)}% of this patient's maximum` };
+  return {
+    fired: true,
+    facts,
+    summary: `Local anaesthetic dose ${Math.round(f.dose.combinedFraction * 100)}% of this patient's maximum`,
+  };
 };
 
 export const doseCombinedNear: Evaluator = (f) => {
@@ -45,11 +60,15 @@ export const doseCombinedNear: Evaluator = (f) => {
 
 export const missingWeight: Evaluator = (f) => {
   if (f.dosedLines.length === 0) return notFired();
-  if (f.weight) return notFired([{ path: f.weight.path, text: `weight ${f.weight.written} at ${when(f.weight.time)}` }]);
+  if (f.weight)
+    return notFired([{ path: f.weight.path, text: `weight ${f.weight.written} at ${when(f.weight.time)}` }]);
   return {
     fired: true,
     facts: [
-      { path: '$.prefetch.observations', text: `no usable body weight in the ${f.policy.weightMaxAgeDays} days before as-of` },
+      {
+        path: '$.prefetch.observations',
+        text: `no usable body weight in the ${f.policy.weightMaxAgeDays} days before as-of`,
+      },
       ...f.dosedLines.map((l) => ({ path: l.path, text: `${l.label} is to be dosed` })),
     ],
     summary: 'No recent weight: dose checked against absolute caps only',

@@ -9,7 +9,8 @@ import { notFired, when, type Evaluator, type Fact } from './rule-outcome.js';
 /** What each absent key costs, in words. */
 const SKIPPED: Record<Exclude<PrefetchKey, 'patient' | 'observations'>, string> = {
   allergies: 'allergy checks skipped',
-  conditions: 'infection, bleeding-disorder, indication, pregnancy, immunosuppression, diabetes and vasovagal checks skipped',
+  conditions:
+    'infection, bleeding-disorder, indication, pregnancy, immunosuppression, diabetes and vasovagal checks skipped',
   medications: 'anticoagulant checks skipped',
   medicationAdministrations: 'earlier steroid and same-day anaesthetic doses not counted',
 };
@@ -19,11 +20,15 @@ export const missingPrefetch: Evaluator = (f) => {
   if (!f.known('allergies') && f.lines.length > 0) missing.push('allergies');
   if (!f.known('conditions')) missing.push('conditions');
   if (!f.known('medications')) missing.push('medications');
-  if (!f.known('medicationAdministrations') && (f.corticosteroidPlanned || f.localAnestheticPlanned)) missing.push('medicationAdministrations');
+  if (!f.known('medicationAdministrations') && (f.corticosteroidPlanned || f.localAnestheticPlanned))
+    missing.push('medicationAdministrations');
   if (missing.length === 0) return notFired();
   return {
     fired: true,
-    facts: missing.map((k) => ({ path: `$.prefetch.${k}`, text: `${k} not sent or could not be fetched: ${SKIPPED[k]}` })),
+    facts: missing.map((k) => ({
+      path: `$.prefetch.${k}`,
+      text: `${k} not sent or could not be fetched: ${SKIPPED[k]}`,
+    })),
     summary: `Record incomplete (${missing.join(', ')}): some checks skipped`,
   };
 };
@@ -55,7 +60,9 @@ export const pregnancyStatus: Evaluator = (f) => {
   const status = latestWithin(f.readings.get('pregnancyStatus'), f.asOf, days * DAY_MS, (a, b) => a > b);
   if (!status) return notFired();
   const facts = [{ path: status.path, text: `pregnancy status "${status.written}" at ${when(status.time)}` }];
-  return status.value === 1 ? { fired: true, facts, summary: `Pregnancy status: pregnant (${when(status.time).slice(0, 10)})` } : notFired(facts);
+  return status.value === 1
+    ? { fired: true, facts, summary: `Pregnancy status: pregnant (${when(status.time).slice(0, 10)})` }
+    : notFired(facts);
 };
 
 export const indicationNone: Evaluator = (f) => {
@@ -64,7 +71,9 @@ export const indicationNone: Evaluator = (f) => {
   const active = f.conditions.filter((c) => c.active);
   return {
     fired: true,
-    facts: [{ path: '$.prefetch.conditions', text: `${active.length} active condition(s), none on the TPI indication list` }],
+    facts: [
+      { path: '$.prefetch.conditions', text: `${active.length} active condition(s), none on the TPI indication list` },
+    ],
     summary: 'No active diagnosis on the TPI indication list',
   };
 };

@@ -10,17 +10,27 @@ const TOLERANCE = 1e-9;
 
 export const systemicFever: Evaluator = (f) => {
   const { feverCelsius, feverLookbackHours } = f.policy;
-  const window = (f.readings.get('bodyTemperature') ?? []).filter((r) => r.time >= f.asOf - feverLookbackHours * HOUR_MS);
+  const window = (f.readings.get('bodyTemperature') ?? []).filter(
+    (r) => r.time >= f.asOf - feverLookbackHours * HOUR_MS,
+  );
   const fevers = window.filter((r) => r.value >= feverCelsius - TOLERANCE);
   const facts: Fact[] = (fevers.length > 0 ? fevers : window).map((r) => ({
     path: r.path,
     text: `temperature ${r.written} (${round(r.value, 1)} °C) at ${when(r.time)}`,
   }));
   if (fevers.length === 0) {
-    return notFired(facts.length > 0 ? facts : [{ path: '$.prefetch.observations', text: `no temperature in the ${feverLookbackHours} h before as-of` }]);
+    return notFired(
+      facts.length > 0
+        ? facts
+        : [{ path: '$.prefetch.observations', text: `no temperature in the ${feverLookbackHours} h before as-of` }],
+    );
   }
   const highest = Math.max(...fevers.map((r) => r.value));
-  return { fired: true, facts, summary: `Fever ${round(highest, 1)} °C in the last ${feverLookbackHours} h (limit ${feverCelsius} °C)` };
+  return {
+    fired: true,
+    facts,
+    summary: `Fever ${round(highest, 1)} °C in the last ${feverLookbackHours} h (limit ${feverCelsius} °C)`,
+  };
 };
 
 function conditionFacts(conditions: readonly ConditionFact[]): Fact[] {
@@ -69,4 +79,3 @@ export const infectionElsewhere: Evaluator = (f) => {
     summary: `Skin infection away from the planned sites: ${elsewhere[0]?.label ?? ''}`,
   };
 };
-

@@ -12,7 +12,8 @@ export const unreadableLine: Evaluator = (f) => {
   return {
     fired: true,
     facts: bad.map((l) => ({ path: l.path, text: `${l.label}: ${l.unreadable}` })),
-    summary: bad.length === 1 ? `Order not fully readable: ${bad[0]?.label ?? ''}` : `${bad.length} orders not fully readable`,
+    summary:
+      bad.length === 1 ? `Order not fully readable: ${bad[0]?.label ?? ''}` : `${bad.length} orders not fully readable`,
   };
 };
 
@@ -21,7 +22,10 @@ export const unknownSite: Evaluator = (f) => {
   if (bad.length === 0) return notFired();
   return {
     fired: true,
-    facts: bad.map((s) => ({ path: s.path, text: s.code ? `muscle code "${s.code}" is not in the catalogue` : 'no Knotwork muscle coding' })),
+    facts: bad.map((s) => ({
+      path: s.path,
+      text: s.code ? `muscle code "${s.code}" is not in the catalogue` : 'no Knotwork muscle coding',
+    })),
     summary: `${bad.length} planned ${bad.length === 1 ? 'site is' : 'sites are'} not a recognised muscle`,
   };
 };
@@ -29,7 +33,11 @@ export const unknownSite: Evaluator = (f) => {
 export const noSite: Evaluator = (f) =>
   f.recognisedSites.length > 0
     ? notFired()
-    : { fired: true, facts: [{ path: '$.context.draftOrders', text: `${f.sites.length} site(s), none recognised` }], summary: 'No recognised injection site in the TPI order' };
+    : {
+        fired: true,
+        facts: [{ path: '$.context.draftOrders', text: `${f.sites.length} site(s), none recognised` }],
+        summary: 'No recognised injection site in the TPI order',
+      };
 
 export const pneumothoraxSite: Evaluator = (f) => {
   const { pneumothoraxWarningRisks, pneumothoraxInfoRisks } = f.policy;
@@ -49,14 +57,22 @@ export const pneumothoraxSite: Evaluator = (f) => {
 };
 
 function steroidsGiven(f: Parameters<Evaluator>[0], days: number) {
-  return f.administrations.filter((a) => a.corticosteroid && a.time !== undefined && isWithin(a.time, f.asOf, days * DAY_MS));
+  return f.administrations.filter(
+    (a) => a.corticosteroid && a.time !== undefined && isWithin(a.time, f.asOf, days * DAY_MS),
+  );
 }
 
 export const steroidInterval: Evaluator = (f) => {
   if (!f.corticosteroidPlanned) return notFired();
   const days = f.policy.steroidMinIntervalDays;
   const recent = steroidsGiven(f, days);
-  if (recent.length === 0) return notFired([{ path: '$.prefetch.medicationAdministrations', text: `no corticosteroid given in the ${days} days before as-of` }]);
+  if (recent.length === 0)
+    return notFired([
+      {
+        path: '$.prefetch.medicationAdministrations',
+        text: `no corticosteroid given in the ${days} days before as-of`,
+      },
+    ]);
   const last = Math.max(...recent.map((a) => a.time ?? 0));
   return {
     fired: true,

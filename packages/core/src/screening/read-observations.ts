@@ -40,8 +40,13 @@ function valueOf(c: CompiledCatalogue, kind: ObservationKind, r: Json): { value:
   if (kind === 'pregnancyStatus') {
     const answer = codings(r['valueCodeableConcept']).filter((k) => k.code !== undefined);
     if (answer.length === 0) return undefined;
-    const pregnant = answer.some((k) => obs.pregnancyStatus.pregnantAnswers.some((p) => p.system === k.system && p.code === k.code));
-    return { value: pregnant ? 1 : 0, written: pregnant ? 'pregnant' : (answer[0]?.display ?? answer[0]?.code ?? 'answered') };
+    const pregnant = answer.some((k) =>
+      obs.pregnancyStatus.pregnantAnswers.some((p) => p.system === k.system && p.code === k.code),
+    );
+    return {
+      value: pregnant ? 1 : 0,
+      written: pregnant ? 'pregnant' : (answer[0]?.display ?? answer[0]?.code ?? 'answered'),
+    };
   }
   const q = obj(r['valueQuantity']);
   const raw = num(q?.['value']);
@@ -49,12 +54,18 @@ function valueOf(c: CompiledCatalogue, kind: ObservationKind, r: Json): { value:
   switch (kind) {
     case 'bodyWeight': {
       const unit = unitOf(q, obs.bodyWeight.units);
-      const factor = unit !== undefined && Object.hasOwn(obs.bodyWeight.units, unit) ? obs.bodyWeight.units[unit as keyof typeof obs.bodyWeight.units] : undefined;
+      const factor =
+        unit !== undefined && Object.hasOwn(obs.bodyWeight.units, unit)
+          ? obs.bodyWeight.units[unit as keyof typeof obs.bodyWeight.units]
+          : undefined;
       return factor !== undefined && raw > 0 ? { value: raw * factor, written: `${raw} ${unit}` } : undefined;
     }
     case 'bodyTemperature': {
       const unit = unitOf(q, obs.bodyTemperature.units);
-      const scale = unit !== undefined && Object.hasOwn(obs.bodyTemperature.units, unit) ? obs.bodyTemperature.units[unit as keyof typeof obs.bodyTemperature.units] : undefined;
+      const scale =
+        unit !== undefined && Object.hasOwn(obs.bodyTemperature.units, unit)
+          ? obs.bodyTemperature.units[unit as keyof typeof obs.bodyTemperature.units]
+          : undefined;
       if (scale === 'celsius') return { value: raw, written: `${raw} ${unit}` };
       if (scale === 'fahrenheit') return { value: ((raw - 32) * 5) / 9, written: `${raw} ${unit}` };
       return undefined;
@@ -67,7 +78,10 @@ function valueOf(c: CompiledCatalogue, kind: ObservationKind, r: Json): { value:
     }
     case 'platelets': {
       const unit = unitOf(q, obs.platelets.units);
-      const factor = unit !== undefined && Object.hasOwn(obs.platelets.units, unit) ? obs.platelets.units[unit as keyof typeof obs.platelets.units] : undefined;
+      const factor =
+        unit !== undefined && Object.hasOwn(obs.platelets.units, unit)
+          ? obs.platelets.units[unit as keyof typeof obs.platelets.units]
+          : undefined;
       return factor !== undefined && raw >= 0 ? { value: raw * factor, written: `${raw} ${unit}` } : undefined;
     }
     case 'painNrs':
@@ -76,7 +90,11 @@ function valueOf(c: CompiledCatalogue, kind: ObservationKind, r: Json): { value:
 }
 
 /** Usable readings that are not dated after as-of, grouped by kind. */
-export function readObservations(c: CompiledCatalogue, prefetch: ReadonlyMap<PrefetchKey, unknown>, asOf: number): Map<ObservationKind, Reading[]> {
+export function readObservations(
+  c: CompiledCatalogue,
+  prefetch: ReadonlyMap<PrefetchKey, unknown>,
+  asOf: number,
+): Map<ObservationKind, Reading[]> {
   const byKind = new Map<ObservationKind, Reading[]>();
   for (const e of bundleEntries(prefetch.get('observations'), '$.prefetch.observations')) {
     const r = e.resource;

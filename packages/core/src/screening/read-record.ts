@@ -1,8 +1,26 @@
 // The patient's record from the prefetch, read as SCREENING.md sections 2 and 4 say: which
 // Conditions, allergies, medicines and administrations count, and what each names.
-import type { AnticoagulantId, BodyRegion, Icd10SetName, IngredientId, Injectate, Side, SubstanceClassCode } from '../catalogue/catalogue.js';
+import type {
+  AnticoagulantId,
+  BodyRegion,
+  Icd10SetName,
+  IngredientId,
+  Injectate,
+  Side,
+  SubstanceClassCode,
+} from '../catalogue/catalogue.js';
 import type { CompiledCatalogue, Substance } from '../catalogue/compile-catalogue.js';
-import { arr, bundleEntries, codings, conceptLabel, obj, resourceType, str, statusCode, type Json } from '../fhir/read-fhir.js';
+import {
+  arr,
+  bundleEntries,
+  codings,
+  conceptLabel,
+  obj,
+  resourceType,
+  str,
+  statusCode,
+  type Json,
+} from '../fhir/read-fhir.js';
 import { parseFhirTime } from '../util/fhir-time.js';
 import { lateralityOf, volumeMl, type PrefetchKey } from './read-request.js';
 import { readMedication, substancesOfConcept, type MedicationIndex } from './read-substances.js';
@@ -51,7 +69,9 @@ const ACTIVE_CONDITION = new Set(['active', 'recurrence', 'relapse']);
 
 function entriesOf(prefetch: ReadonlyMap<PrefetchKey, unknown>, key: PrefetchKey, type: string | readonly string[]) {
   const types = typeof type === 'string' ? [type] : type;
-  return bundleEntries(prefetch.get(key), `$.prefetch.${key}`).filter((e) => types.includes(resourceType(e.resource) ?? ''));
+  return bundleEntries(prefetch.get(key), `$.prefetch.${key}`).filter((e) =>
+    types.includes(resourceType(e.resource) ?? ''),
+  );
 }
 
 /** A record dated after as-of is ignored everywhere; a record with no time counts. */
@@ -87,7 +107,11 @@ function conditionTime(condition: Json): number | undefined {
 }
 
 /** Conditions that are not refuted or entered in error (vasovagal history reads these, any status). */
-export function readConditions(c: CompiledCatalogue, prefetch: ReadonlyMap<PrefetchKey, unknown>, asOf: number): ConditionFact[] {
+export function readConditions(
+  c: CompiledCatalogue,
+  prefetch: ReadonlyMap<PrefetchKey, unknown>,
+  asOf: number,
+): ConditionFact[] {
   const out: ConditionFact[] = [];
   for (const e of entriesOf(prefetch, 'conditions', 'Condition')) {
     const r = e.resource;
@@ -95,7 +119,11 @@ export function readConditions(c: CompiledCatalogue, prefetch: ReadonlyMap<Prefe
     if (isFuture(conditionTime(r), asOf)) continue;
     const clinical = statusCode(r['clinicalStatus']);
     const icd10 = codings(r['code'])
-      .filter((k) => k.code !== undefined && (k.system === c.data.systems.icd10cm || k.system === 'http://hl7.org/fhir/sid/icd-10'))
+      .filter(
+        (k) =>
+          k.code !== undefined &&
+          (k.system === c.data.systems.icd10cm || k.system === 'http://hl7.org/fhir/sid/icd-10'),
+      )
       .map((k) => k.code as string);
     const sets: Icd10SetName[] = [];
     for (const code of icd10) for (const s of c.icd10SetsOf(code)) if (!sets.includes(s)) sets.push(s);
@@ -123,7 +151,11 @@ function splitSubstances(c: CompiledCatalogue, substances: readonly Substance[])
   return { ingredients, classes };
 }
 
-export function readAllergies(c: CompiledCatalogue, prefetch: ReadonlyMap<PrefetchKey, unknown>, asOf: number): AllergyFact[] {
+export function readAllergies(
+  c: CompiledCatalogue,
+  prefetch: ReadonlyMap<PrefetchKey, unknown>,
+  asOf: number,
+): AllergyFact[] {
   const out: AllergyFact[] = [];
   for (const e of entriesOf(prefetch, 'allergies', 'AllergyIntolerance')) {
     const r = e.resource;
@@ -133,7 +165,13 @@ export function readAllergies(c: CompiledCatalogue, prefetch: ReadonlyMap<Prefet
     if (isFuture(parseFhirTime(r['recordedDate']), asOf)) continue;
     const concept = r['code'];
     const { ingredients, classes } = splitSubstances(c, substancesOfConcept(c, concept));
-    out.push({ path: e.path, label: conceptLabel(concept), intolerance: r['type'] === 'intolerance', ingredients, classes });
+    out.push({
+      path: e.path,
+      label: conceptLabel(concept),
+      intolerance: r['type'] === 'intolerance',
+      ingredients,
+      classes,
+    });
   }
   return out;
 }
@@ -155,7 +193,9 @@ export function readMedicines(
     if (!(isRequest ? ACTIVE_REQUEST : ACTIVE_STATEMENT).has(status)) continue;
     const time = isRequest
       ? parseFhirTime(r['authoredOn'])
-      : (parseFhirTime(r['effectiveDateTime']) ?? parseFhirTime(obj(r['effectivePeriod'])?.['start']) ?? parseFhirTime(r['dateAsserted']));
+      : (parseFhirTime(r['effectiveDateTime']) ??
+        parseFhirTime(obj(r['effectivePeriod'])?.['start']) ??
+        parseFhirTime(r['dateAsserted']));
     if (isFuture(time, asOf)) continue;
     const med = readMedication(c, r, index);
     const anticoagulants = med.substances.flatMap((s) => (s.kind === 'anticoagulant' ? [s.id] : []));

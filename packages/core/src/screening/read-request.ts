@@ -5,7 +5,14 @@ import type { CompiledCatalogue, CompiledMuscle, Substance } from '../catalogue/
 import { arr, bundleEntries, codings, num, obj, resourceType, str, type Json } from '../fhir/read-fhir.js';
 import { indexMedications, readMedication, type MedicationIndex } from './read-substances.js';
 
-export const PREFETCH_KEYS = ['patient', 'conditions', 'allergies', 'medications', 'observations', 'medicationAdministrations'] as const;
+export const PREFETCH_KEYS = [
+  'patient',
+  'conditions',
+  'allergies',
+  'medications',
+  'observations',
+  'medicationAdministrations',
+] as const;
 export type PrefetchKey = (typeof PREFETCH_KEYS)[number];
 
 export interface RequestProblem {
@@ -140,7 +147,8 @@ export type ReadResult = { ok: true; request: ReadRequest } | { ok: false; probl
 
 export function readRequest(c: CompiledCatalogue, input: unknown): ReadResult {
   const root = obj(input);
-  if (!root) return { ok: false, problem: { code: 'not-an-object', path: '$', message: 'the request is not a JSON object' } };
+  if (!root)
+    return { ok: false, problem: { code: 'not-an-object', path: '$', message: 'the request is not a JSON object' } };
   const hook = root['hook'];
   if (hook !== 'order-sign' && hook !== 'order-select') {
     return {
@@ -208,4 +216,3 @@ export function readRequest(c: CompiledCatalogue, input: unknown): ReadResult {
     },
   };
 }
-

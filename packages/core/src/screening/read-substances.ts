@@ -1,7 +1,16 @@
 // What a medication or allergy concept names (SCREENING.md section 2 "Substances" and section 4
 // "Name matching", "Statuses"): known codings and catalogue names in displays and text, united.
 import type { CompiledCatalogue, Substance } from '../catalogue/compile-catalogue.js';
-import { codings, conceptTexts, conceptLabel, obj, str, bundleEntries, resourceType, type Json } from '../fhir/read-fhir.js';
+import {
+  codings,
+  conceptTexts,
+  conceptLabel,
+  obj,
+  str,
+  bundleEntries,
+  resourceType,
+  type Json,
+} from '../fhir/read-fhir.js';
 
 export function substancesOfConcept(c: CompiledCatalogue, concept: unknown): Substance[] {
   const found: Substance[] = [];

@@ -89,8 +89,10 @@ export function buildScreenFacts(options: {
   let dose: DoseResult | undefined;
   if (localAnestheticPlanned) {
     const inputs: DoseLineInput[] = [];
-    for (const l of dosedLines) if (l.product && l.volumeMl !== undefined) inputs.push({ key: l.path, product: l.product, volumeMl: l.volumeMl });
-    for (const a of earlierLocalAnesthetic) if (a.product && a.volumeMl !== undefined) inputs.push({ key: a.path, product: a.product, volumeMl: a.volumeMl });
+    for (const l of dosedLines)
+      if (l.product && l.volumeMl !== undefined) inputs.push({ key: l.path, product: l.product, volumeMl: l.volumeMl });
+    for (const a of earlierLocalAnesthetic)
+      if (a.product && a.volumeMl !== undefined) inputs.push({ key: a.path, product: a.product, volumeMl: a.volumeMl });
     dose = calculateDose({ lines: inputs, weightKg: weight?.value, data: c.data });
   }
   const conditions = readConditions(c, prefetch, asOf);

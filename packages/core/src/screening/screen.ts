@@ -56,7 +56,11 @@ let defaultCatalogue: CompiledCatalogue | undefined;
 
 export function verdictOf(cards: readonly CdsCard[]): Verdict {
   const worst = cards.reduce((max, c) => Math.max(max, indicatorRank(c.indicator)), -1);
-  return worst === indicatorRank('critical') ? 'do-not-proceed' : worst === indicatorRank('warning') ? 'caution' : 'proceed';
+  return worst === indicatorRank('critical')
+    ? 'do-not-proceed'
+    : worst === indicatorRank('warning')
+      ? 'caution'
+      : 'proceed';
 }
 
 function addFired(firedBy: Map<FindingCode, FiredRule[]>, fired: FiredRule): void {
@@ -137,13 +141,25 @@ export function screen(input: unknown, options: ScreenOptions): ScreenResult {
     traces.push(p.trace);
   }
 
-  const cardId = options.cardId ?? ((finding: FindingCode, summary: string) => deterministicUuid(`${read.request.hookInstance ?? ''}|${policy.version}|${finding}|${summary}`));
+  const cardId =
+    options.cardId ??
+    ((finding: FindingCode, summary: string) =>
+      deterministicUuid(`${read.request.hookInstance ?? ''}|${policy.version}|${finding}|${summary}`));
   const cards = [...firedBy.entries()]
-    .map(([finding, fired]) => buildCard({ catalogue: c, finding, fired, policyVersion: policy.version, uuid: (summary) => cardId(finding, summary) }))
+    .map(([finding, fired]) =>
+      buildCard({
+        catalogue: c,
+        finding,
+        fired,
+        policyVersion: policy.version,
+        uuid: (summary) => cardId(finding, summary),
+      }),
+    )
     .sort(
       (a, b) =>
         indicatorRank(b.indicator) - indicatorRank(a.indicator) ||
-        (c.findingOrder.get(a.source.topic.code as FindingCode) ?? 0) - (c.findingOrder.get(b.source.topic.code as FindingCode) ?? 0),
+        (c.findingOrder.get(a.source.topic.code as FindingCode) ?? 0) -
+          (c.findingOrder.get(b.source.topic.code as FindingCode) ?? 0),
     );
   return {
     ok: true,

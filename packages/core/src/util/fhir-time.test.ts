@@ -15,9 +15,12 @@ describe('FHIR times (SCREENING.md section 4 "Dates")', () => {
     expect(new Date(parseFhirTime(text) ?? NaN).toISOString()).toBe(iso);
   });
 
-  it.each(['', 'yesterday', '2026-13-01', '2026-02-30', '27/11/2026', 20261127, null, undefined, {}])('%j is not a time', (v) => {
-    expect(parseFhirTime(v)).toBeUndefined();
-  });
+  it.each(['', 'yesterday', '2026-13-01', '2026-02-30', '27/11/2026', 20261127, null, undefined, {}])(
+    '%j is not a time',
+    (v) => {
+      expect(parseFhirTime(v)).toBeUndefined();
+    },
+  );
 
   it('"within N days" includes both ends and nothing after as-of', () => {
     const asOf = parseFhirTime('2026-11-27T10:00:00Z') ?? 0;
