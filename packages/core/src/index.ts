@@ -1,11 +1,25 @@
 // @knotwork/core: the pure clinical core. No I/O, no clock, no randomness, no environment.
 export * from './catalogue/catalogue.js';
-export { compileCatalogue, normaliseIcd10, type CompiledCatalogue, type Substance } from './catalogue/compile-catalogue.js';
+export {
+  compileCatalogue,
+  normaliseIcd10,
+  type CompiledCatalogue,
+  type Substance,
+} from './catalogue/compile-catalogue.js';
 export { createNameMatcher, type NameMatcher } from './catalogue/name-matcher.js';
 export * from './policy/policy.js';
 export * from './dose/dose.js';
 export * from './coding/code-procedure.js';
-export { screen, verdictOf, type ScreenOptions, type ScreenResult, type ScreenTrace, type RuleTrace, type Verdict, type CdsHooksResponse } from './screening/screen.js';
+export {
+  screen,
+  verdictOf,
+  type ScreenOptions,
+  type ScreenResult,
+  type ScreenTrace,
+  type RuleTrace,
+  type Verdict,
+  type CdsHooksResponse,
+} from './screening/screen.js';
 export type { CdsCard, CdsCoding } from './screening/cards.js';
 export { RULES, type RuleDefinition, type RuleId } from './screening/rules.js';
 export { PREFETCH_KEYS, type PrefetchKey, type RequestProblem } from './screening/read-request.js';

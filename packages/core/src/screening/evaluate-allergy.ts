@@ -4,7 +4,7 @@
 // disputed [PARABEN_DISPUTE]; excipients come only from the catalogue's products).
 import type { Indicator, IngredientId } from '../catalogue/catalogue.js';
 import type { AllergyFact } from './read-record.js';
-import { notFired, type Evaluator, type Fact } from './rule-outcome.js';
+import { namesPhrase, notFired, type Evaluator, type Fact } from './rule-outcome.js';
 import type { ScreenFacts } from './screen-facts.js';
 
 type Match = { allergy: AllergyFact; what: string };
@@ -14,7 +14,10 @@ function classOf(f: ScreenFacts, id: IngredientId) {
 }
 
 function planned(f: ScreenFacts, cls: string): IngredientId[] {
-  return [...f.plannedIngredients].filter((i) => classOf(f, i) === cls);
+  // Catalogue order, so that the order of the MedicationRequests never changes the words.
+  return (Object.keys(f.catalogue.data.ingredients) as IngredientId[]).filter(
+    (i) => f.plannedIngredients.has(i) && classOf(f, i) === cls,
+  );
 }
 
 /** A rule over each counted allergy; critical rules drop to warning for an intolerance. */
@@ -32,7 +35,12 @@ function allergyRule(level: Indicator, find: (f: ScreenFacts, a: AllergyFact) =>
       path: m.allergy.path,
       text: `${m.allergy.intolerance ? 'intolerance' : 'allergy'}: ${m.allergy.label}; ${m.what}`,
     }));
-    const first = (matches.find((m) => !m.allergy.intolerance) ?? matches[0]) as Match;
+    // The summary names the first true allergy by label: the order of the records changes nothing.
+    const first = [...matches].sort(
+      (a, b) =>
+        Number(a.allergy.intolerance) - Number(b.allergy.intolerance) ||
+        (a.allergy.label < b.allergy.label ? -1 : a.allergy.label > b.allergy.label ? 1 : 0),
+    )[0] as Match;
     return {
       fired: true,
       indicator,
@@ -81,7 +89,10 @@ export const allergyExcipient = allergyRule('critical', (f, a) => {
   const hit = a.classes.filter((c) => f.plannedExcipients.has(c));
   if (hit.length === 0) return undefined;
   const products = f.lines.filter((l) => l.product?.excipients.some((e) => hit.includes(e)));
-  return `excipient ${hit.join(', ')} in ${products.map((l) => l.product?.display).join(', ')}`;
+  return `excipient ${hit.join(', ')} in ${namesPhrase(
+    products.map((l) => l.product?.display ?? l.label),
+    3,
+  )}`;
 });
 
 function otherOfClass(cls: 'amide-local-anesthetic' | 'corticosteroid', words: string): Evaluator {

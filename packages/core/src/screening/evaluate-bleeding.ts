@@ -3,7 +3,7 @@
 // anticoagulants are not withheld; older TPI sources call them a contraindication [FPN][AAFP2002]).
 import { DAY_MS } from '../util/fhir-time.js';
 import { latestWithin } from './read-observations.js';
-import { notFired, round, when, type Evaluator } from './rule-outcome.js';
+import { namesPhrase, notFired, round, when, type Evaluator } from './rule-outcome.js';
 import type { ScreenFacts } from './screen-facts.js';
 
 const TOLERANCE = 1e-9;
@@ -55,7 +55,7 @@ function disorder(set: 'bleedingDisorderCritical' | 'bleedingDisorderWarning', w
     return {
       fired: true,
       facts: found.map((c) => ({ path: c.path, text: c.label })),
-      summary: `${words}: ${found[0]?.label ?? ''}`,
+      summary: `${words}: ${namesPhrase(found.map((c) => c.label))}`,
     };
   };
 }
@@ -66,12 +66,15 @@ export const disorderWarning = disorder('bleedingDisorderWarning', 'Coagulation 
 export const anticoagulantActive: Evaluator = (f) => {
   const on = f.medicines.filter((m) => m.anticoagulants.length > 0);
   if (on.length === 0) return notFired();
-  const names = [...new Set(on.flatMap((m) => m.anticoagulants))];
+  const names = namesPhrase(
+    on.flatMap((m) => m.anticoagulants),
+    3,
+  );
   return {
     fired: true,
     indicator: f.policy.anticoagulantIndicator,
     facts: on.map((m) => ({ path: m.path, text: `${m.label} (${m.anticoagulants.join(', ')})` })),
-    summary: `On ${names.join(', ')}: bleeding and haematoma risk`,
+    summary: `On ${names}: bleeding and haematoma risk`,
   };
 };
 

@@ -4,7 +4,7 @@ import type { Icd10SetName } from '../catalogue/catalogue.js';
 import { DAY_MS } from '../util/fhir-time.js';
 import { latestWithin } from './read-observations.js';
 import type { PrefetchKey } from './read-request.js';
-import { notFired, when, type Evaluator, type Fact } from './rule-outcome.js';
+import { namesPhrase, notFired, when, type Evaluator, type Fact } from './rule-outcome.js';
 
 /** What each absent key costs, in words. */
 const SKIPPED: Record<Exclude<PrefetchKey, 'patient' | 'observations'>, string> = {
@@ -48,7 +48,7 @@ function activeCondition(set: Icd10SetName, words: string): Evaluator {
     const found = f.activeIn(set);
     if (found.length === 0) return notFired();
     const facts: Fact[] = found.map((c) => ({ path: c.path, text: c.label }));
-    return { fired: true, facts, summary: `${words}: ${found[0]?.label ?? ''}` };
+    return { fired: true, facts, summary: `${words}: ${namesPhrase(found.map((c) => c.label))}` };
   };
 }
 
@@ -84,6 +84,6 @@ export const vasovagalHistory: Evaluator = (f) => {
   return {
     fired: true,
     facts: found.map((c) => ({ path: c.path, text: `${c.label}${c.active ? '' : ' (history)'}` })),
-    summary: `History of ${found[0]?.label ?? 'syncope'}: treat lying down`,
+    summary: `History of ${namesPhrase(found.map((c) => c.label))}: treat lying down`,
   };
 };

@@ -3,7 +3,7 @@
 import { HOUR_MS } from '../util/fhir-time.js';
 import type { PlannedSite } from './read-request.js';
 import type { ConditionFact } from './read-record.js';
-import { notFired, round, sidesMeet, when, type Evaluator, type Fact } from './rule-outcome.js';
+import { namesPhrase, notFired, round, sidesMeet, when, type Evaluator, type Fact } from './rule-outcome.js';
 import type { ScreenFacts } from './screen-facts.js';
 
 const TOLERANCE = 1e-9;
@@ -40,7 +40,11 @@ function conditionFacts(conditions: readonly ConditionFact[]): Fact[] {
 export const systemicInfection: Evaluator = (f) => {
   const found = f.activeIn('systemicInfection');
   if (found.length === 0) return notFired();
-  return { fired: true, facts: conditionFacts(found), summary: `Active systemic infection: ${found[0]?.label ?? ''}` };
+  return {
+    fired: true,
+    facts: conditionFacts(found),
+    summary: `Active systemic infection: ${namesPhrase(found.map((c) => c.label))}`,
+  };
 };
 
 /** The planned sites a skin infection overlaps: a shared region and sides that meet. */
@@ -76,6 +80,6 @@ export const infectionElsewhere: Evaluator = (f) => {
   return {
     fired: true,
     facts: elsewhere.map((inf) => ({ path: inf.path, text: `${inf.label} at ${describeWhere(inf)}` })),
-    summary: `Skin infection away from the planned sites: ${elsewhere[0]?.label ?? ''}`,
+    summary: `Skin infection away from the planned sites: ${namesPhrase(elsewhere.map((c) => c.label))}`,
   };
 };

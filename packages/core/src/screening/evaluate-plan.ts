@@ -4,7 +4,7 @@
 import { pleuralRiskRank, type PleuralRisk } from '../catalogue/catalogue.js';
 import { DAY_MS, isWithin, utcDay } from '../util/fhir-time.js';
 import type { PlannedSite } from './read-request.js';
-import { notFired, siteLabel, when, type Evaluator } from './rule-outcome.js';
+import { namesPhrase, notFired, siteLabel, when, type Evaluator } from './rule-outcome.js';
 
 export const unreadableLine: Evaluator = (f) => {
   const bad = f.lines.filter((l) => l.unreadable !== undefined);
@@ -13,7 +13,9 @@ export const unreadableLine: Evaluator = (f) => {
     fired: true,
     facts: bad.map((l) => ({ path: l.path, text: `${l.label}: ${l.unreadable}` })),
     summary:
-      bad.length === 1 ? `Order not fully readable: ${bad[0]?.label ?? ''}` : `${bad.length} orders not fully readable`,
+      bad.length === 1
+        ? `Order not fully readable: ${namesPhrase(bad.map((l) => l.label))}`
+        : `${bad.length} orders not fully readable`,
   };
 };
 

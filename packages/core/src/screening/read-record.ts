@@ -14,6 +14,7 @@ import {
   arr,
   bundleEntries,
   codings,
+  conceptTexts,
   conceptLabel,
   obj,
   resourceType,
@@ -98,6 +99,13 @@ function infectionSites(c: CompiledCatalogue, condition: Json): InfectionSite[] 
   return sites;
 }
 
+/** "Cellulitis of back (L03.312)"; "ICD-10-CM B02.9" when the record has no words for it. */
+function conditionLabel(concept: unknown, icd10: readonly string[]): string {
+  const codes = icd10.join(', ');
+  if (conceptTexts(concept).length === 0) return icd10.length > 0 ? `ICD-10-CM ${codes}` : conceptLabel(concept);
+  return icd10.length > 0 ? `${conceptLabel(concept)} (${codes})` : conceptLabel(concept);
+}
+
 function conditionTime(condition: Json): number | undefined {
   return (
     parseFhirTime(condition['onsetDateTime']) ??
@@ -129,7 +137,7 @@ export function readConditions(
     for (const code of icd10) for (const s of c.icd10SetsOf(code)) if (!sets.includes(s)) sets.push(s);
     out.push({
       path: e.path,
-      label: `${conceptLabel(r['code'])}${icd10.length > 0 ? ` (${icd10.join(', ')})` : ''}`,
+      label: conditionLabel(r['code'], icd10),
       icd10,
       sets,
       active: clinical === undefined || ACTIVE_CONDITION.has(clinical),

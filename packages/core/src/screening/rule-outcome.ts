@@ -25,6 +25,16 @@ export type Evaluator = (f: ScreenFacts) => RuleOutcome;
 
 export const notFired = (facts: readonly Fact[] = []): RuleOutcome => ({ fired: false, facts });
 
+/**
+ * Labels for a summary, independent of the order records arrived in: sorted, each once, the first
+ * `max` named and the rest counted ("Cellulitis of back, Impetigo (+1 more)").
+ */
+export function namesPhrase(labels: readonly string[], max = 2): string {
+  const unique = [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const named = unique.slice(0, max).join(', ');
+  return unique.length > max ? `${named} (+${unique.length - max} more)` : named;
+}
+
 /** At most `digits` decimals, without trailing zeros: 0.5, 12, 0.333. */
 export function round(n: number, digits = 2): string {
   return String(Number(n.toFixed(digits)));
