@@ -1,7 +1,7 @@
 // The combined local anaesthetic dose and the weight it needs (SCREENING.md section 3 dose-limit,
 // dose-near-limit and missing-data; REFERENCE.md 3.2 [OLSON] and 3.3 [LABEL_MEPI][LA_MIX]).
 import { DOSE_TOLERANCE, type DoseLine } from '../dose/dose.js';
-import { notFired, round, when, type Evaluator, type Fact } from './rule-outcome.js';
+import { notFired, round, when, withConversion, type Evaluator, type Fact } from './rule-outcome.js';
 import type { ScreenFacts } from './screen-facts.js';
 
 function lineFact(f: ScreenFacts, line: DoseLine): Fact {
@@ -21,7 +21,7 @@ function doseFacts(f: ScreenFacts): Fact[] {
   const weight: Fact = f.weight
     ? {
         path: f.weight.path,
-        text: `weight ${f.weight.written} (${round(f.weight.value, 1)} kg) at ${when(f.weight.time)}`,
+        text: `weight ${withConversion(f.weight.written, f.weight.value, 'kg', ['kg'])} at ${when(f.weight.time)}`,
       }
     : {
         path: '$.prefetch.observations',

@@ -3,7 +3,16 @@
 import { HOUR_MS } from '../util/fhir-time.js';
 import type { PlannedSite } from './read-request.js';
 import type { ConditionFact } from './read-record.js';
-import { namesPhrase, notFired, round, sidesMeet, when, type Evaluator, type Fact } from './rule-outcome.js';
+import {
+  namesPhrase,
+  notFired,
+  round,
+  sidesMeet,
+  when,
+  withConversion,
+  type Evaluator,
+  type Fact,
+} from './rule-outcome.js';
 import type { ScreenFacts } from './screen-facts.js';
 
 const TOLERANCE = 1e-9;
@@ -16,7 +25,7 @@ export const systemicFever: Evaluator = (f) => {
   const fevers = window.filter((r) => r.value >= feverCelsius - TOLERANCE);
   const facts: Fact[] = (fevers.length > 0 ? fevers : window).map((r) => ({
     path: r.path,
-    text: `temperature ${r.written} (${round(r.value, 1)} °C) at ${when(r.time)}`,
+    text: `temperature ${withConversion(r.written, r.value, '°C', ['Cel', '°C'])} at ${when(r.time)}`,
   }));
   if (fevers.length === 0) {
     return notFired(

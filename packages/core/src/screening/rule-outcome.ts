@@ -40,6 +40,11 @@ export function round(n: number, digits = 2): string {
   return String(Number(n.toFixed(digits)));
 }
 
+/** "101.2 [degF] (38.4 °C)"; a value already in the unit is written once: "70 kg". */
+export function withConversion(written: string, value: number, unit: string, same: readonly string[]): string {
+  return same.some((u) => written.endsWith(` ${u}`)) ? written : `${written} (${round(value, 1)} ${unit})`;
+}
+
 export function when(t: number | undefined): string {
   if (t === undefined) return 'no date';
   const iso = new Date(t).toISOString();
