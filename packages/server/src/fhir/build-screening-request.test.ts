@@ -8,16 +8,37 @@ import { fhirProblems } from './spec/validate-fhir.js';
 const AS_OF = Date.parse('2026-11-27T10:00:00Z');
 
 const base: Chart = {
-  patient: { id: 'p1', identifiers: [{ system: 'urn:knotwork:mrn', value: 'MRN-1' }], family: 'Okafor', given: ['Ada'], birthDate: '1978-04-02', sex: 'female' },
+  patient: {
+    id: 'p1',
+    identifiers: [{ system: 'urn:knotwork:mrn', value: 'MRN-1' }],
+    family: 'Okafor',
+    given: ['Ada'],
+    birthDate: '1978-04-02',
+    sex: 'female',
+  },
   allergiesReviewedAt: '2026-11-20T09:00:00Z',
   medicationsReconciledAt: '2026-11-20T09:00:00Z',
   conditions: [
-    { id: 'c1', icd10: 'M79.18', display: 'Myalgia, other site', clinicalStatus: 'active', verificationStatus: 'confirmed', onset: '2026-09-28' },
+    {
+      id: 'c1',
+      icd10: 'M79.18',
+      display: 'Myalgia, other site',
+      clinicalStatus: 'active',
+      verificationStatus: 'confirmed',
+      onset: '2026-09-28',
+    },
   ],
   allergies: [],
   medicines: [],
   observations: [
-    { id: 'o1', loinc: '29463-7', display: 'Body weight', value: { quantity: 70, unit: 'kg' }, at: '2026-11-20T10:00:00Z', status: 'final' },
+    {
+      id: 'o1',
+      loinc: '29463-7',
+      display: 'Body weight',
+      value: { quantity: 70, unit: 'kg' },
+      at: '2026-11-20T10:00:00Z',
+      status: 'final',
+    },
   ],
   administrations: [],
 };
@@ -41,18 +62,38 @@ describe('building the screening request from the chart', () => {
     const { request, result } = run({
       ...base,
       medicines: [{ id: 'm1', rxnorm: '6809', display: 'Metformin 500 MG Oral Tablet', status: 'active' }],
-      administrations: [{ id: 'a1', injectate: 'triamcinolone-40', volumeMl: 1, at: '2026-03-01', status: 'completed' }],
-      allergies: [{ id: 'al1', substance: { kind: 'text', text: 'Penicillin' }, type: 'allergy', clinicalStatus: 'active', verificationStatus: 'confirmed' }],
+      administrations: [
+        { id: 'a1', injectate: 'triamcinolone-40', volumeMl: 1, at: '2026-03-01', status: 'completed' },
+      ],
+      allergies: [
+        {
+          id: 'al1',
+          substance: { kind: 'text', text: 'Penicillin' },
+          type: 'allergy',
+          clinicalStatus: 'active',
+          verificationStatus: 'confirmed',
+        },
+      ],
     });
     expect(result.verdict).toBe('proceed');
-    const resources = [...Object.values(request.prefetch), request.context.draftOrders].filter((r): r is Resource => r !== null);
+    const resources = [...Object.values(request.prefetch), request.context.draftOrders].filter(
+      (r): r is Resource => r !== null,
+    );
     for (const r of resources) expect(fhirProblems(r), r.resourceType).toEqual([]);
   });
 
   it('a recorded lidocaine allergy stops a lidocaine plan, even before the allergies were reviewed', () => {
-    const allergy = { id: 'al1', substance: { kind: 'ingredient', code: 'lidocaine', text: 'Lidocaine' }, type: 'allergy', clinicalStatus: 'active', verificationStatus: 'confirmed' } as const;
+    const allergy = {
+      id: 'al1',
+      substance: { kind: 'ingredient', code: 'lidocaine', text: 'Lidocaine' },
+      type: 'allergy',
+      clinicalStatus: 'active',
+      verificationStatus: 'confirmed',
+    } as const;
     expect(run({ ...base, allergies: [allergy] }).cards.get('drug-allergy')?.indicator).toBe('critical');
-    expect(run({ ...base, allergiesReviewedAt: null, allergies: [allergy] }).cards.get('drug-allergy')?.indicator).toBe('critical');
+    expect(run({ ...base, allergiesReviewedAt: null, allergies: [allergy] }).cards.get('drug-allergy')?.indicator).toBe(
+      'critical',
+    );
   });
 
   it('allergies never asked: the key is left out and the screen says data is missing; "no known allergies" is a known none', () => {
@@ -66,7 +107,10 @@ describe('building the screening request from the chart', () => {
 
   it('medicines never reconciled: missing data; reconciled with warfarin and no recent INR: missing data for the INR', () => {
     expect(run({ ...base, medicationsReconciledAt: null }).cards.get('missing-data')?.detail).toContain('medications');
-    const warfarin = run({ ...base, medicines: [{ id: 'm1', rxnorm: '11289', display: 'Warfarin 5 MG Oral Tablet', status: 'active' }] });
+    const warfarin = run({
+      ...base,
+      medicines: [{ id: 'm1', rxnorm: '11289', display: 'Warfarin 5 MG Oral Tablet', status: 'active' }],
+    });
     expect(warfarin.cards.get('anticoagulant')?.indicator).toBe('warning');
     expect(warfarin.cards.get('missing-data')?.detail).toContain('no INR');
   });
@@ -76,7 +120,14 @@ describe('building the screening request from the chart', () => {
       ...base,
       conditions: [
         ...base.conditions,
-        { id: 'c2', icd10: 'L03.317', display: 'Cellulitis of buttock', clinicalStatus: 'active', verificationStatus: 'confirmed', bodySite: { region: 'buttock', side } } as const,
+        {
+          id: 'c2',
+          icd10: 'L03.317',
+          display: 'Cellulitis of buttock',
+          clinicalStatus: 'active',
+          verificationStatus: 'confirmed',
+          bodySite: { region: 'buttock', side },
+        } as const,
       ],
     });
     expect(run(infection('left')).cards.get('skin-infection-at-site')?.indicator).toBe('critical');
@@ -85,7 +136,12 @@ describe('building the screening request from the chart', () => {
 
   it('a steroid given elsewhere 30 days ago is counted against a planned steroid', () => {
     const { cards } = run(
-      { ...base, administrations: [{ id: 'a1', text: 'Kenalog 40 mg, GP surgery', volumeMl: 1, at: '2026-10-28', status: 'completed' }] },
+      {
+        ...base,
+        administrations: [
+          { id: 'a1', text: 'Kenalog 40 mg, GP surgery', volumeMl: 1, at: '2026-10-28', status: 'completed' },
+        ],
+      },
       [{ injectate: 'triamcinolone-40', volumeMl: 1 }],
     );
     expect(cards.get('steroid-interval')?.indicator).toBe('warning');

@@ -59,7 +59,9 @@ export function buildScreeningRequest(options: {
     intent: 'order',
     subject,
     medicationCodeableConcept: {
-      coding: [coding(SYSTEMS.injectate, p.injectate, catalogue.injectates.find((x) => x.code === p.injectate)?.display)],
+      coding: [
+        coding(SYSTEMS.injectate, p.injectate, catalogue.injectates.find((x) => x.code === p.injectate)?.display),
+      ],
     },
     dosageInstruction: [
       { doseAndRate: [{ doseQuantity: { value: p.volumeMl, unit: 'mL', system: SYSTEMS.ucum, code: 'mL' } }] },

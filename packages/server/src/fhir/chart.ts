@@ -25,7 +25,8 @@ export interface ChartCondition {
   readonly icd10: string;
   readonly display: string;
   readonly clinicalStatus: 'active' | 'recurrence' | 'relapse' | 'inactive' | 'remission' | 'resolved';
-  readonly verificationStatus: 'unconfirmed' | 'provisional' | 'differential' | 'confirmed' | 'refuted' | 'entered-in-error';
+  readonly verificationStatus:
+    'unconfirmed' | 'provisional' | 'differential' | 'confirmed' | 'refuted' | 'entered-in-error';
   readonly onset?: string | undefined;
   readonly recordedAt?: string | undefined;
   readonly bodySite?: ChartBodySite | undefined;
@@ -61,7 +62,9 @@ export interface ChartObservation {
   readonly loinc: string;
   readonly display?: string | undefined;
   /** A quantity, or a coded answer (pregnancy status). */
-  readonly value: { readonly quantity: number; readonly unit: string } | { readonly system: string; readonly code: string; readonly display?: string };
+  readonly value:
+    | { readonly quantity: number; readonly unit: string }
+    | { readonly system: string; readonly code: string; readonly display?: string };
   readonly at: string;
   readonly status: 'final' | 'amended' | 'corrected' | 'preliminary' | 'entered-in-error';
 }

@@ -17,7 +17,14 @@ function ensureIndexed(): void {
 const REQUIRED: Record<string, Record<string, readonly string[]>> = {
   Condition: {
     'clinicalStatus.coding.code': ['active', 'recurrence', 'relapse', 'inactive', 'remission', 'resolved'],
-    'verificationStatus.coding.code': ['unconfirmed', 'provisional', 'differential', 'confirmed', 'refuted', 'entered-in-error'],
+    'verificationStatus.coding.code': [
+      'unconfirmed',
+      'provisional',
+      'differential',
+      'confirmed',
+      'refuted',
+      'entered-in-error',
+    ],
   },
   AllergyIntolerance: {
     'clinicalStatus.coding.code': ['active', 'inactive', 'resolved'],
@@ -41,10 +48,32 @@ const REQUIRED: Record<string, Record<string, readonly string[]>> = {
   },
   ServiceRequest: {
     status: ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'],
-    intent: ['proposal', 'plan', 'directive', 'order', 'original-order', 'reflex-order', 'filler-order', 'instance-order', 'option'],
+    intent: [
+      'proposal',
+      'plan',
+      'directive',
+      'order',
+      'original-order',
+      'reflex-order',
+      'filler-order',
+      'instance-order',
+      'option',
+    ],
   },
   Patient: { gender: ['male', 'female', 'other', 'unknown'] },
-  Bundle: { type: ['document', 'message', 'transaction', 'transaction-response', 'batch', 'batch-response', 'history', 'searchset', 'collection'] },
+  Bundle: {
+    type: [
+      'document',
+      'message',
+      'transaction',
+      'transaction-response',
+      'batch',
+      'batch-response',
+      'history',
+      'searchset',
+      'collection',
+    ],
+  },
 };
 
 function valuesAt(value: unknown, path: readonly string[]): unknown[] {
@@ -63,14 +92,16 @@ export function fhirProblems(resource: Resource): string[] {
   try {
     validateResource(resource);
   } catch (error) {
-    const outcome = (error as { outcome?: { issue?: { expression?: string[]; details?: { text?: string } }[] } }).outcome;
+    const outcome = (error as { outcome?: { issue?: { expression?: string[]; details?: { text?: string } }[] } })
+      .outcome;
     for (const issue of outcome?.issue ?? [{ details: { text: String(error) } }]) {
       problems.push(`${issue.expression?.join(', ') ?? resource.resourceType}: ${issue.details?.text ?? 'invalid'}`);
     }
   }
   for (const [path, allowed] of Object.entries(REQUIRED[resource.resourceType] ?? {})) {
     for (const v of valuesAt(resource, path.split('.'))) {
-      if (typeof v !== 'string' || !allowed.includes(v)) problems.push(`${resource.resourceType}.${path}: ${JSON.stringify(v)} is not in the required value set`);
+      if (typeof v !== 'string' || !allowed.includes(v))
+        problems.push(`${resource.resourceType}.${path}: ${JSON.stringify(v)} is not in the required value set`);
     }
   }
   if (resource.resourceType === 'Bundle') {
