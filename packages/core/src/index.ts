@@ -25,3 +25,4 @@ export { RULES, type RuleDefinition, type RuleId } from './screening/rules.js';
 export { PREFETCH_KEYS, type PrefetchKey, type RequestProblem } from './screening/read-request.js';
 export type { Fact } from './screening/rule-outcome.js';
 export { parseFhirTime } from './util/fhir-time.js';
+export * from './note/note-lifecycle.js';
