@@ -28,10 +28,14 @@ function observationTime(r: Json): number | undefined {
   );
 }
 
-function unitOf(q: Json, known: Readonly<Record<string, unknown>> | undefined): string | undefined {
+/**
+ * The Quantity's unit (its code when the catalogue knows it, else its unit) and what the catalogue's
+ * unit table says of it; an unknown unit is refused, not guessed.
+ */
+function knownUnit<V>(q: Json, units: Readonly<Record<string, V>>): { unit: string; meaning: V } | undefined {
   const code = str(q['code']);
-  if (code !== undefined && known && Object.hasOwn(known, code)) return code;
-  return str(q['unit']) ?? code;
+  const unit = code !== undefined && Object.hasOwn(units, code) ? code : (str(q['unit']) ?? code);
+  return unit !== undefined && Object.hasOwn(units, unit) ? { unit, meaning: units[unit] as V } : undefined;
 }
 
 /** The value in the kind's unit, or undefined when no usable value or unit was given. */
@@ -53,21 +57,13 @@ function valueOf(c: CompiledCatalogue, kind: ObservationKind, r: Json): { value:
   if (!q || raw === undefined) return undefined;
   switch (kind) {
     case 'bodyWeight': {
-      const unit = unitOf(q, obs.bodyWeight.units);
-      const factor =
-        unit !== undefined && Object.hasOwn(obs.bodyWeight.units, unit)
-          ? obs.bodyWeight.units[unit as keyof typeof obs.bodyWeight.units]
-          : undefined;
-      return factor !== undefined && raw > 0 ? { value: raw * factor, written: `${raw} ${unit}` } : undefined;
+      const u = knownUnit<number>(q, obs.bodyWeight.units);
+      return u && raw > 0 ? { value: raw * u.meaning, written: `${raw} ${u.unit}` } : undefined;
     }
     case 'bodyTemperature': {
-      const unit = unitOf(q, obs.bodyTemperature.units);
-      const scale =
-        unit !== undefined && Object.hasOwn(obs.bodyTemperature.units, unit)
-          ? obs.bodyTemperature.units[unit as keyof typeof obs.bodyTemperature.units]
-          : undefined;
-      if (scale === 'celsius') return { value: raw, written: `${raw} ${unit}` };
-      if (scale === 'fahrenheit') return { value: ((raw - 32) * 5) / 9, written: `${raw} ${unit}` };
+      const u = knownUnit<string>(q, obs.bodyTemperature.units);
+      if (u?.meaning === 'celsius') return { value: raw, written: `${raw} ${u.unit}` };
+      if (u?.meaning === 'fahrenheit') return { value: ((raw - 32) * 5) / 9, written: `${raw} ${u.unit}` };
       return undefined;
     }
     case 'inr': {
@@ -77,12 +73,8 @@ function valueOf(c: CompiledCatalogue, kind: ObservationKind, r: Json): { value:
       return ok && raw >= 0 ? { value: raw, written: `${raw}` } : undefined;
     }
     case 'platelets': {
-      const unit = unitOf(q, obs.platelets.units);
-      const factor =
-        unit !== undefined && Object.hasOwn(obs.platelets.units, unit)
-          ? obs.platelets.units[unit as keyof typeof obs.platelets.units]
-          : undefined;
-      return factor !== undefined && raw >= 0 ? { value: raw * factor, written: `${raw} ${unit}` } : undefined;
+      const u = knownUnit<number>(q, obs.platelets.units);
+      return u && raw >= 0 ? { value: raw * u.meaning, written: `${raw} ${u.unit}` } : undefined;
     }
     case 'painNrs':
       return undefined;

@@ -3,7 +3,7 @@
 import { catalogue, screen, type Side } from '@knotwork/core';
 import { describe, expect, it } from 'vitest';
 import { buildScreeningRequest } from '../fhir/build-screening-request.js';
-import { demoPatients } from './demo-charts.js';
+import { demoPatients, type DemoPatient } from './demo-charts.js';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 const neck = [
@@ -35,6 +35,21 @@ const EXPECT: Record<string, { sites?: typeof neck; products?: typeof lido; find
   'KW-1013': { products: [{ injectate: 'lidocaine-1pct-epi', volumeMl: 5 }], findings: { 'drug-allergy': 'critical' } },
 };
 
+function screenDemo(p: DemoPatient) {
+  const mrn = p.chart.patient.identifiers[0]?.value ?? '';
+  const plan = EXPECT[mrn];
+  const request = buildScreeningRequest({
+    chart: p.chart,
+    sites: plan?.sites ?? neck,
+    products: plan?.products ?? lido,
+    userId: 'Practitioner/demo',
+    hookInstance: mrn,
+  });
+  const result = screen(request, { asOf: NOW });
+  if (!result.ok) throw new Error(`${mrn}: ${result.problem.message}`);
+  return { plan, cards: new Map(result.response.cards.map((c) => [c.source.topic.code, c.indicator])) };
+}
+
 describe('the demo clinic', () => {
   const patients = demoPatients(NOW);
 
@@ -47,19 +62,8 @@ describe('the demo clinic', () => {
   it.each(patients.map((p) => [p.chart.patient.identifiers[0]?.value ?? '', p] as const))(
     '%s shows what it says',
     (mrn, p) => {
-      const plan = EXPECT[mrn];
+      const { plan, cards } = screenDemo(p);
       expect(plan, `no expectation for ${mrn}`).toBeDefined();
-      const request = buildScreeningRequest({
-        chart: p.chart,
-        sites: plan?.sites ?? neck,
-        products: plan?.products ?? lido,
-        userId: 'Practitioner/demo',
-        hookInstance: mrn,
-      });
-      const result = screen(request, { asOf: NOW });
-      expect(result.ok).toBe(true);
-      if (!result.ok) return;
-      const cards = new Map(result.response.cards.map((c) => [c.source.topic.code, c.indicator]));
       for (const [finding, indicator] of Object.entries(plan?.findings ?? {}))
         expect(cards.get(finding), `${mrn}: ${p.shows}`).toBe(indicator);
     },
@@ -67,19 +71,7 @@ describe('the demo clinic', () => {
 
   it('the patients with a plan of their own, and the plan variants, cover every finding but unrecognised-order, dose and no-indication', () => {
     const seen = new Set<string>();
-    for (const p of patients) {
-      const mrn = p.chart.patient.identifiers[0]?.value ?? '';
-      const plan = EXPECT[mrn];
-      const request = buildScreeningRequest({
-        chart: p.chart,
-        sites: plan?.sites ?? neck,
-        products: plan?.products ?? lido,
-        userId: 'Practitioner/demo',
-        hookInstance: mrn,
-      });
-      const result = screen(request, { asOf: NOW });
-      if (result.ok) for (const c of result.response.cards) seen.add(c.source.topic.code);
-    }
+    for (const p of patients) for (const code of screenDemo(p).cards.keys()) seen.add(code);
     // Those three come from the plan, not the chart: any patient shows them with a large dose,
     // an unknown product, or once the indication is resolved.
     const fromPlan = new Set([
