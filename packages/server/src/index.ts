@@ -1,2 +1,3 @@
 export * from './clock.js';
 export * from './audit-event.js';
+export * from './http/index.js';

@@ -1,0 +1,19 @@
+// The HTTP edge's public surface, for src/index.ts and the CLI's `knotwork serve`.
+export { buildApp, normalisePublicBaseUrl, AS_OF_HEADER } from './build-app.js';
+export type { AppDeps, CdsClient, CdsClientRegistry, RateLimitSettings, StoredScreen, StoreScreen } from './deps.js';
+export { memoryCdsClientRegistry, memoryScreenStore, staticPolicies } from './memory-deps.js';
+export { ERROR_CODES, isErrorCode, problemType, type ErrorCode } from './error-codes.js';
+export {
+  KnotworkError,
+  unwrap,
+  isKnotworkError,
+  type Failure,
+  type Outcome,
+  type ProblemIssue,
+} from './knotwork-error.js';
+export { PROBLEM_JSON, type ProblemBody } from './error-handler.js';
+export { problemResponses, Problem, OPENAPI_PATH, DOCS_PREFIX } from './openapi.js';
+export type { Authenticator, AuthMethod, Principal, CdsClientPrincipal, RouteAuth } from './auth/authenticate.js';
+export { CDS_JWT_ALGORITHMS } from './auth/cds-jwt.js';
+export { memoryReplayCache, type ReplayCache, type ReplayClaim } from './auth/replay-cache.js';
+export { discoveryDocument, TPI_SERVICE_ID, TPI_SERVICE_PATH } from './cds/discovery.js';
