@@ -1,0 +1,89 @@
+// The storage the use cases see. A request's work runs in `inClinic`: one transaction under the
+// clinic's row-level security, in which every write and its audit record commit together
+// (GUIDE.md habit 10). `system` holds what must be found before the clinic is known (sign-in,
+// sessions, EHR clients). The database implements this in db-repositories/; memory-repositories.ts
+// is the twin, and one contract suite runs against both.
+import type { CdsClientRegistry } from '../http/deps.js';
+import type { AuditSink } from '../audit-event.js';
+import type { SessionStore, UserStore } from './auth/auth-ports.js';
+import type { ChartReader, PolicyReader, ScreenStore } from './visits/visit-ports.js';
+
+export interface PatientIdentifier {
+  readonly system: string;
+  readonly value: string;
+}
+
+export interface PatientSummary {
+  readonly id: string;
+  readonly identifiers: readonly PatientIdentifier[];
+  readonly family: string;
+  readonly given: readonly string[];
+  readonly birthDate: string | null;
+  readonly sex: 'female' | 'male' | 'other' | 'unknown' | null;
+  /** Increases with every change: the ETag of the patient. */
+  readonly revision: number;
+}
+
+export interface NewPatient {
+  readonly identifiers: readonly PatientIdentifier[];
+  readonly family: string;
+  readonly given: readonly string[];
+  readonly birthDate: string | null;
+  readonly sex: PatientSummary['sex'];
+}
+
+export interface PatientQuery {
+  /** Matches the start of a family or given name, case-insensitively. */
+  readonly name?: string | undefined;
+  /** Matches an identifier value exactly. */
+  readonly identifier?: string | undefined;
+  readonly birthDate?: string | undefined;
+  readonly limit: number;
+  /** Opaque, from the previous page's `next`. */
+  readonly cursor?: string | undefined;
+}
+
+export interface PatientStore {
+  search(query: PatientQuery): Promise<{ readonly items: readonly PatientSummary[]; readonly next: string | null }>;
+  get(id: string): Promise<PatientSummary | undefined>;
+  create(patient: NewPatient): Promise<PatientSummary>;
+  /** Applies the change only if the stored revision is `expectedRevision`; 'stale' otherwise. */
+  update(id: string, expectedRevision: number, change: NewPatient): Promise<PatientSummary | 'stale' | undefined>;
+}
+
+export interface Visit {
+  readonly id: string;
+  readonly patientId: string;
+  readonly startedAt: number;
+  readonly startedBy: string;
+  readonly status: 'in-progress' | 'finished' | 'cancelled';
+}
+
+export interface VisitStore {
+  create(visit: { readonly patientId: string; readonly startedAt: number; readonly startedBy: string }): Promise<Visit>;
+  get(id: string): Promise<Visit | undefined>;
+}
+
+export interface ClinicRepositories {
+  readonly clinicId: string;
+  readonly patients: PatientStore;
+  readonly visits: VisitStore;
+  readonly charts: ChartReader;
+  readonly policies: PolicyReader;
+  readonly screens: ScreenStore;
+  /** Writes the audit row in this same transaction. */
+  readonly audit: AuditSink;
+}
+
+export interface SystemRepositories {
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly cdsClients: CdsClientRegistry;
+  /** For events with no clinic yet (a failed sign-in with an unknown email). */
+  readonly audit: AuditSink;
+}
+
+export interface Repositories {
+  inClinic<T>(clinicId: string, work: (repos: ClinicRepositories) => Promise<T>): Promise<T>;
+  readonly system: SystemRepositories;
+}
