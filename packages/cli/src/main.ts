@@ -1,5 +1,7 @@
 // The knotwork command line: each command is a plain function (argv, io) -> exit code.
+import { auditCommand, cdsClientCommand, migrateCommand, userCommand } from './commands/database-commands.js';
 import { screenCommand } from './commands/screen-command.js';
+import { serveCommand } from './commands/serve-command.js';
 import { EXIT_OK, EXIT_UNUSABLE, processIo, type CommandIo } from './io.js';
 
 export const MAIN_HELP = `Knotwork: trigger point injection (TPI) services, from screening to outcomes.
@@ -7,7 +9,12 @@ export const MAIN_HELP = `Knotwork: trigger point injection (TPI) services, from
 Usage: knotwork <command> [options]
 
 Commands:
+  serve [--port N] [--as-of ISO] [--no-demo]   start the clinic server (API, CDS Hooks)
   screen [--as-of ISO] FILE|-   screen a planned TPI: a CDS Hooks request in, the cards out
+  migrate                       apply the database migrations
+  user add --email ... --role   create a user account
+  audit verify                  check the audit log's hash chain
+  cds-client add ...            register an EHR as a CDS Hooks client of a clinic
   help [command]                show help for a command
 
 Run "knotwork <command> --help" for a command's options.
@@ -17,6 +24,11 @@ type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   screen: screenCommand,
+  serve: serveCommand,
+  migrate: migrateCommand,
+  user: userCommand,
+  audit: auditCommand,
+  'cds-client': cdsClientCommand,
 };
 
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {

@@ -2,3 +2,6 @@ export * from './clock.js';
 export * from './audit-event.js';
 export * from './http/index.js';
 export * from './db/index.js';
+export * from './demo/index.js';
+export { databaseRepositories, databasePolicyFor, storeCdsScreen } from './app/db-repositories/index.js';
+export { startServer, type RunningServer, type ServerOptions } from './start-server.js';

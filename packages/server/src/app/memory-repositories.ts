@@ -3,10 +3,11 @@
 // security does in the database.
 import { DEFAULT_POLICY, type ScreeningPolicy } from '@knotwork/core';
 import { memoryAuditSink, type AuditEvent } from '../audit-event.js';
-import type { Chart } from '../fhir/chart.js';
+import type { Chart, ChartPatient } from '../fhir/chart.js';
 import type { CdsClient } from '../http/deps.js';
 import type { SessionRecord, UserRecord } from './auth/auth-ports.js';
 import { memorySessionStore, memoryUserStore } from './auth/memory-auth-stores.js';
+import { InvalidCursorError } from './db-repositories/invalid-cursor.js';
 import type {
   ClinicRepositories,
   NewPatient,
@@ -17,14 +18,16 @@ import type {
   Visit,
   VisitStore,
 } from './ports.js';
-import { memoryScreenStore } from './visits/visit-ports.js';
+import type { PolicySettings, PolicySettingsStore } from './settings/policy-settings.js';
+import { memoryScreenStore, type ScreenStore } from './visits/visit-ports.js';
 
 interface ClinicData {
   readonly patients: Map<string, PatientSummary>;
   readonly charts: Map<string, Chart>;
   readonly visits: Map<string, Visit>;
   readonly screens: ReturnType<typeof memoryScreenStore>;
-  policy: ScreeningPolicy;
+  /** Every version of the screening policy setting, oldest first; empty: the contract's defaults. */
+  readonly policyVersions: PolicySettings[];
 }
 
 export interface MemoryRepositories extends Repositories {
@@ -35,6 +38,40 @@ export interface MemoryRepositories extends Repositories {
   /** Seeds a chart (and its patient) into a clinic. */
   addChart(clinicId: string, chart: Chart): void;
   setPolicy(clinicId: string, policy: ScreeningPolicy): void;
+  /** Every clinic's stored rows as JSON, to show that a refused request wrote nothing. */
+  snapshot(): string;
+}
+
+/**
+ * As the database stores a patient (db-repositories/patient-rows.ts): given names one word each,
+ * an unstated sex as 'unknown', identifiers by system then value.
+ */
+function normalised(p: NewPatient): NewPatient {
+  return {
+    identifiers: [...p.identifiers].sort((a, b) =>
+      a.system !== b.system ? (a.system < b.system ? -1 : 1) : a.value < b.value ? -1 : a.value > b.value ? 1 : 0,
+    ),
+    family: p.family,
+    given: p.given.flatMap((g) => g.split(/\s+/)).filter((g) => g.length > 0),
+    birthDate: p.birthDate,
+    sex: p.sex ?? 'unknown',
+  };
+}
+
+const chartPatient = (p: PatientSummary): ChartPatient => ({
+  id: p.id,
+  identifiers: p.identifiers,
+  family: p.family,
+  given: p.given,
+  birthDate: p.birthDate ?? undefined,
+  sex: p.sex ?? undefined,
+});
+
+/** A cursor this twin gave is a sort key: three parts. */
+function decodeCursor(cursor: string): string {
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (key.split('\u0000').length !== 3) throw new InvalidCursorError();
+  return key;
 }
 
 function matches(p: PatientSummary, q: PatientQuery): boolean {
@@ -57,7 +94,7 @@ function patientStore(data: ClinicData, newId: () => string): PatientStore {
       const all = [...data.patients.values()]
         .filter((p) => matches(p, q))
         .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
-      const after = q.cursor ? Buffer.from(q.cursor, 'base64url').toString('utf8') : undefined;
+      const after = q.cursor ? decodeCursor(q.cursor) : undefined;
       const rest = after === undefined ? all : all.filter((p) => sortKey(p) > after);
       const items = rest.slice(0, q.limit);
       const last = items.at(-1);
@@ -66,7 +103,7 @@ function patientStore(data: ClinicData, newId: () => string): PatientStore {
     },
     get: (id) => Promise.resolve(data.patients.get(id)),
     create: (p: NewPatient) => {
-      const created: PatientSummary = { ...p, id: newId(), revision: 1 };
+      const created: PatientSummary = { ...normalised(p), id: newId(), revision: 1 };
       data.patients.set(created.id, created);
       return Promise.resolve(created);
     },
@@ -74,22 +111,98 @@ function patientStore(data: ClinicData, newId: () => string): PatientStore {
       const current = data.patients.get(id);
       if (!current) return Promise.resolve(undefined);
       if (current.revision !== expectedRevision) return Promise.resolve('stale' as const);
-      const updated: PatientSummary = { ...change, id, revision: current.revision + 1 };
+      const updated: PatientSummary = { ...normalised(change), id, revision: current.revision + 1 };
       data.patients.set(id, updated);
       return Promise.resolve(updated);
     },
   };
 }
 
-function visitStore(data: ClinicData, newId: () => string): VisitStore {
+const DEFAULT_SETTINGS: PolicySettings = {
+  settingsVersion: 0,
+  policy: DEFAULT_POLICY,
+  changedAt: null,
+  changedBy: null,
+  reason: null,
+};
+
+function policySettingsStore(data: ClinicData): PolicySettingsStore {
+  const current = () => data.policyVersions.at(-1) ?? DEFAULT_SETTINGS;
+  return {
+    current: () => Promise.resolve(current()),
+    save: (expectedVersion, change) => {
+      if (current().settingsVersion !== expectedVersion) return Promise.resolve('stale' as const);
+      const saved: PolicySettings = {
+        settingsVersion: expectedVersion + 1,
+        policy: change.policy,
+        changedAt: change.at,
+        changedBy: change.changedBy,
+        reason: change.reason,
+      };
+      data.policyVersions.push(saved);
+      return Promise.resolve(saved);
+    },
+  };
+}
+
+/** What the database's composite foreign keys refuse: a row pointing outside its clinic. */
+const refused = (what: string) => Promise.reject(new Error(`${what} is not of this clinic`));
+
+function visitStore(data: ClinicData, newId: () => string, isClinicUser: (id: string) => boolean): VisitStore {
   return {
     create: (v) => {
+      if (!data.patients.has(v.patientId)) return refused(`patient ${v.patientId}`);
+      if (!isClinicUser(v.startedBy)) return refused(`user ${v.startedBy}`);
       const visit: Visit = { ...v, id: newId(), status: 'in-progress' };
       data.visits.set(visit.id, visit);
       return Promise.resolve(visit);
     },
     get: (id) => Promise.resolve(data.visits.get(id)),
   };
+}
+
+function screenStore(data: ClinicData, isClinicUser: (id: string) => boolean): ScreenStore {
+  const { screens } = data;
+  return {
+    save: (s) => {
+      if (!data.patients.has(s.patientId)) return refused(`patient ${s.patientId}`);
+      if (!data.visits.has(s.visitId)) return refused(`visit ${s.visitId}`);
+      if (!isClinicUser(s.screenedBy)) return refused(`user ${s.screenedBy}`);
+      return screens.save(s);
+    },
+    find: (id) => screens.find(id),
+    saveOverride: (o) => {
+      if (!screens.screens.has(o.screenId)) return refused(`screen ${o.screenId}`);
+      if (!isClinicUser(o.userId)) return refused(`user ${o.userId}`);
+      return screens.saveOverride(o);
+    },
+    overridesOf: (screenId) => screens.overridesOf(screenId),
+  };
+}
+
+/** A copy of a clinic's rows, to put back when its work fails (as a transaction rolls back). */
+function saveState(data: ClinicData) {
+  return {
+    patients: new Map(data.patients),
+    charts: new Map(data.charts),
+    visits: new Map(data.visits),
+    screens: new Map(data.screens.screens),
+    overrides: [...data.screens.overrides],
+    policyVersions: [...data.policyVersions],
+  };
+}
+
+function restoreState(data: ClinicData, saved: ReturnType<typeof saveState>): void {
+  const refill = <K, V>(map: Map<K, V>, from: Map<K, V>) => {
+    map.clear();
+    for (const [k, v] of from) map.set(k, v);
+  };
+  refill(data.patients, saved.patients);
+  refill(data.charts, saved.charts);
+  refill(data.visits, saved.visits);
+  refill(data.screens.screens, saved.screens);
+  data.screens.overrides.splice(0, data.screens.overrides.length, ...saved.overrides);
+  data.policyVersions.splice(0, data.policyVersions.length, ...saved.policyVersions);
 }
 
 export function memoryRepositories(options: { newId?: () => string } = {}): MemoryRepositories {
@@ -104,7 +217,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         charts: new Map(),
         visits: new Map(),
         screens: memoryScreenStore(),
-        policy: DEFAULT_POLICY,
+        policyVersions: [],
       };
       clinics.set(clinicId, data);
     }
@@ -123,34 +236,52 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
     addChart: (clinicId, chart) => {
       const data = clinic(clinicId);
       const { patient } = chart;
-      data.patients.set(patient.id, {
+      const summary: PatientSummary = {
+        ...normalised({ ...patient, birthDate: patient.birthDate ?? null, sex: patient.sex ?? null }),
         id: patient.id,
-        identifiers: patient.identifiers,
-        family: patient.family,
-        given: patient.given,
-        birthDate: patient.birthDate ?? null,
-        sex: patient.sex ?? null,
         revision: 1,
-      });
+      };
+      data.patients.set(patient.id, summary);
       data.charts.set(patient.id, chart);
     },
     setPolicy: (clinicId, policy) => {
-      clinic(clinicId).policy = policy;
+      const versions = clinic(clinicId).policyVersions;
+      const settingsVersion = (versions.at(-1)?.settingsVersion ?? 0) + 1;
+      versions.push({ settingsVersion, policy, changedAt: null, changedBy: null, reason: 'seeded' });
     },
+    snapshot: () =>
+      JSON.stringify(
+        [...clinics].map(([id, d]) => ({
+          id,
+          patients: [...d.patients],
+          charts: [...d.charts],
+          visits: [...d.visits],
+          screens: [...d.screens.screens],
+          overrides: d.screens.overrides,
+          policyVersions: d.policyVersions,
+        })),
+      ),
+    // One clinic's rows only, as row-level security shows them. Work that throws leaves nothing
+    // behind, audit events included, as a rolled-back transaction (this assumes one clinic's work
+    // does not overlap in time, which the database's transactions need not).
     inClinic: async (clinicId, work) => {
       const data = clinic(clinicId);
+      const saved = saveState(data);
+      const recorded: AuditEvent[] = [];
+      const isClinicUser = (id: string) => users.users.get(id)?.clinicId === clinicId;
       const repos: ClinicRepositories = {
         clinicId,
         patients: patientStore(data, newId),
-        visits: visitStore(data, newId),
+        visits: visitStore(data, newId, isClinicUser),
         charts: {
           loadChart: (patientId) => {
             const chart = data.charts.get(patientId);
             const patient = data.patients.get(patientId);
-            if (chart) return Promise.resolve(chart);
             if (!patient) return Promise.resolve(undefined);
+            // The chart shows the patient as updated since it was seeded.
+            if (chart) return Promise.resolve({ ...chart, patient: chartPatient(patient) });
             return Promise.resolve({
-              patient: { ...patient, birthDate: patient.birthDate ?? undefined, sex: patient.sex ?? undefined },
+              patient: chartPatient(patient),
               allergiesReviewedAt: null,
               medicationsReconciledAt: null,
               conditions: [],
@@ -161,11 +292,27 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
             });
           },
         },
-        policies: { currentPolicy: () => Promise.resolve(data.policy) },
-        screens: data.screens,
-        audit: { record: (e) => auditSink.record({ ...e, clinicId }) },
+        policies: { currentPolicy: () => Promise.resolve((data.policyVersions.at(-1) ?? DEFAULT_SETTINGS).policy) },
+        policySettings: policySettingsStore(data),
+        screens: screenStore(data, isClinicUser),
+        audit: {
+          record: (e) => {
+            const event = { ...e, clinicId };
+            recorded.push(event);
+            return auditSink.record(event);
+          },
+        },
       };
-      return work(repos);
+      try {
+        return await work(repos);
+      } catch (error) {
+        restoreState(data, saved);
+        for (const event of recorded) {
+          const at = auditSink.events.indexOf(event);
+          if (at >= 0) auditSink.events.splice(at, 1);
+        }
+        throw error;
+      }
     },
     system: {
       users,

@@ -6,6 +6,7 @@
 import type { CdsClientRegistry } from '../http/deps.js';
 import type { AuditSink } from '../audit-event.js';
 import type { SessionStore, UserStore } from './auth/auth-ports.js';
+import type { PolicySettingsStore } from './settings/policy-settings.js';
 import type { ChartReader, PolicyReader, ScreenStore } from './visits/visit-ports.js';
 
 export interface PatientIdentifier {
@@ -70,6 +71,8 @@ export interface ClinicRepositories {
   readonly visits: VisitStore;
   readonly charts: ChartReader;
   readonly policies: PolicyReader;
+  /** The screening policy as a versioned setting: read with its version, changed by clinic admins. */
+  readonly policySettings: PolicySettingsStore;
   readonly screens: ScreenStore;
   /** Writes the audit row in this same transaction. */
   readonly audit: AuditSink;

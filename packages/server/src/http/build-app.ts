@@ -1,13 +1,27 @@
 // The HTTP edge: one fastify instance with the zod type provider, security headers, rate limits,
 // authentication, the OpenAPI document, one error table and the routes. Everything it needs comes
 // in through AppDeps, so tests build it with in-memory twins and `fastify.inject`.
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { DEFAULT_SESSION_POLICY } from '../app/auth/auth-ports.js';
+import { clinicApi } from './api/clinic-api.js';
+import { registerRefusalAudit, type ClinicApiDeps } from './api/clinic-context.js';
 import { cdsJwtAuthenticator } from './auth/cds-jwt.js';
-import { knownMethods, registerAuthentication, requireAuthDeclared } from './auth/authenticate.js';
+import { registerCsrfCheck } from './auth/csrf.js';
+import {
+  knownMethods,
+  registerAuthentication,
+  requireAuthDeclared,
+  type Authenticator,
+  type RouteAuth,
+} from './auth/authenticate.js';
 import { memoryReplayCache } from './auth/replay-cache.js';
+import { registerRoleCheck, requireRolesDeclared } from './auth/roles.js';
+import { sessionAuthenticator } from './auth/session-auth.js';
 import { cdsRoutes } from './cds/cds-routes.js';
 import type { AppDeps } from './deps.js';
 import { frameworkErrorHandler, registerProblemHandlers } from './error-handler.js';
@@ -24,6 +38,31 @@ export function normalisePublicBaseUrl(raw: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`publicBaseUrl ${raw}: not http(s)`);
   if (url.search || url.hash) throw new Error(`publicBaseUrl ${raw}: no query or fragment`);
   return url.href.replace(/\/+$/, '');
+}
+
+/** A route as registered, with who may call it: what the route x role matrix test walks. */
+export interface DeclaredRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly auth: RouteAuth | undefined;
+  readonly roles: readonly string[] | undefined;
+}
+
+const declared = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every route buildApp registered (fastify's HEAD twins of GET routes included). */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return declared.get(app) ?? [];
+}
+
+function declarationsOf(route: RouteOptions): DeclaredRoute[] {
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  return methods.map((method) => ({
+    method: String(method),
+    url: route.url,
+    auth: route.config?.auth,
+    roles: route.config?.roles,
+  }));
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -49,7 +88,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   registerProblemHandlers(app);
 
-  const authenticators = [
+  const clinic: ClinicApiDeps | undefined = deps.repos && {
+    repos: deps.repos,
+    clock: deps.clock,
+    now,
+    newId: deps.newId ?? randomUUID,
+    https,
+    sessionPolicy: deps.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+    loginRateLimit: deps.loginRateLimit ?? { max: 10, timeWindow: '1 minute' },
+  };
+  const authenticators: Authenticator[] = [
     cdsJwtAuthenticator({
       registry: deps.cdsClients,
       replay: deps.replayCache ?? memoryReplayCache(),
@@ -57,10 +105,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       now,
     }),
   ];
+  if (clinic) {
+    const { users, sessions } = clinic.repos.system;
+    const clock = { now, fixedAt: undefined };
+    authenticators.push(sessionAuthenticator({ users, sessions, clock, policy: clinic.sessionPolicy, https }));
+  }
   const methods = knownMethods(authenticators);
+  const routes: DeclaredRoute[] = [];
+  declared.set(app, routes);
   app.addHook('onRoute', (route) => {
     if (isDocsRoute(route.url)) docsRouteOptions(route, { https });
     requireAuthDeclared(route, methods);
+    requireRolesDeclared(route);
+    routes.push(...declarationsOf(route));
   });
 
   await app.register(helmet, helmetOptions({ https }));
@@ -75,7 +132,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     errorResponseBuilder: (_request, context) =>
       new KnotworkError('rate-limited', `more than ${context.max} requests: retry in ${context.after}`),
   });
+  await app.register(cookie);
+  // In this order: who is calling, then (for cookie sessions) the CSRF token, then the route's roles.
   registerAuthentication(app, authenticators);
+  registerCsrfCheck(app);
+  registerRoleCheck(app);
+  if (clinic) registerRefusalAudit(app, clinic);
   await registerOpenApi(app, { publicBaseUrl });
   await app.register(cdsRoutes, {
     deps: {
@@ -87,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       cdsBodyLimit: deps.cdsBodyLimit ?? 8 * MiB,
     },
   });
+  if (clinic) await app.register(clinicApi, { deps: clinic });
 
   if (asOf) {
     app.addHook('onReady', (done) => {

@@ -3,6 +3,8 @@
 import type { CdsCard, ScreeningPolicy, ScreenTrace, Verdict } from '@knotwork/core';
 import type { FastifyServerOptions } from 'fastify';
 import type { JSONWebKeySet } from 'jose';
+import type { SessionPolicy } from '../app/auth/auth-ports.js';
+import type { Repositories } from '../app/ports.js';
 import type { AuditEvent, AuditSink } from '../audit-event.js';
 import type { Clock } from '../clock.js';
 import type { ReplayCache } from './auth/replay-cache.js';
@@ -76,4 +78,15 @@ export interface AppDeps {
   readonly trustProxy?: FastifyServerOptions['trustProxy'];
   /** Default: no global limit; routes such as login set their own. */
   readonly rateLimit?: RateLimitSettings;
+  /**
+   * The clinic's storage (sessions, patients, visits, screens, settings, audit). With it the clinic
+   * API under /api and cookie sessions are served; without it only the CDS Hooks routes are.
+   */
+  readonly repos?: Repositories;
+  /** Idle and absolute session expiry, lockout (default DEFAULT_SESSION_POLICY). */
+  readonly sessionPolicy?: SessionPolicy;
+  /** Sign-in attempts per address (default 10 a minute). */
+  readonly loginRateLimit?: { readonly max: number; readonly timeWindow: number | string };
+  /** Ids for sessions, screens and overrides (default crypto.randomUUID). */
+  readonly newId?: () => string;
 }

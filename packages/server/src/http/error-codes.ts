@@ -26,12 +26,37 @@ export const ERROR_CODES = {
   unauthenticated: {
     status: 401,
     title: 'Authentication required',
-    when: 'No credentials, or credentials that do not verify (a CDS client JWT: issuer, key, aud, exp, iat, jti).',
+    when: 'No credentials the route accepts, or credentials that do not verify (a CDS client JWT: issuer, key, aud, exp, iat, jti; a deactivated account’s session).',
+  },
+  'session-expired': {
+    status: 401,
+    title: 'The session has ended',
+    when: 'The session cookie names no live session (idle or absolute expiry, signed out): sign in again, keeping unsaved input.',
+  },
+  'invalid-credentials': {
+    status: 401,
+    title: 'Sign-in refused',
+    when: 'POST /api/session: the email and password do not match an active account (which of them is wrong is not said).',
+  },
+  'totp-required': {
+    status: 401,
+    title: 'A TOTP code is required',
+    when: 'POST /api/session: the password is right and the account has the second factor on; send totp too.',
+  },
+  'totp-invalid': {
+    status: 401,
+    title: 'The TOTP code is wrong',
+    when: 'POST /api/session: the password is right but the TOTP code is not (it counts towards the lockout).',
   },
   forbidden: {
     status: 403,
     title: 'Not allowed',
     when: 'Authenticated, but the role or clinic may not do this.',
+  },
+  'csrf-failed': {
+    status: 403,
+    title: 'CSRF token missing or wrong',
+    when: 'A cookie-authenticated request other than GET/HEAD without X-CSRF-Token equal to the session’s csrfToken.',
   },
   'not-found': {
     status: 404,
@@ -57,6 +82,11 @@ export const ERROR_CODES = {
     status: 415,
     title: 'Unsupported media type',
     when: 'The Content-Type is not one the route accepts (application/json).',
+  },
+  'account-locked': {
+    status: 423,
+    title: 'The account is locked',
+    when: 'POST /api/session after repeated failed sign-ins: the account refuses every password for a while (not a rate limit).',
   },
   'precondition-required': {
     status: 428,

@@ -59,6 +59,18 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicBas
             bearerFormat: 'JWT',
             description: 'CDS Hooks 2.0: a JWT signed by a registered EHR client (ES384 or RS384)',
           },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'knotwork_session',
+            description: 'The session cookie POST /api/session sets (httpOnly, SameSite=Strict)',
+          },
+          csrfHeader: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-CSRF-Token',
+            description: 'The session’s csrfToken, required with the cookie on every request other than GET/HEAD',
+          },
         },
       },
     },

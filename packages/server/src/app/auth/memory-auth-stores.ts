@@ -12,7 +12,9 @@ export function memoryUserStore(
   };
   return {
     users,
-    findByEmail: (email) => Promise.resolve([...users.values()].find((u) => u.email === email.toLowerCase())),
+    // Case-insensitive, as the database's unique index on lower(email).
+    findByEmail: (email) =>
+      Promise.resolve([...users.values()].find((u) => u.email.toLowerCase() === email.trim().toLowerCase())),
     findById: (id) => Promise.resolve(users.get(id)),
     recordFailedLogin: (id, failedLogins, lockedUntil) => update(id, { failedLogins, lockedUntil }),
     recordLogin: (id) => update(id, { failedLogins: 0, lockedUntil: null }),

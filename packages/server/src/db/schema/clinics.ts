@@ -59,6 +59,8 @@ export const sessions = pgTable(
     /** SHA-256 (hex) of the cookie's random token; the token itself is never stored. */
     idHash: text('id_hash').notNull(),
     userId: uuid('user_id').notNull(),
+    /** The synchroniser token cookie-authenticated writes must send back in a header (CSRF). */
+    csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     lastSeenAt: timestamptz('last_seen_at').notNull().defaultNow(),
     /** Absolute expiry; the idle expiry is last_seen_at plus the configured idle time. */

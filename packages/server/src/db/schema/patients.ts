@@ -1,6 +1,6 @@
 // Patients, their identifiers and their visits. Every row carries its clinic.
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clinicId, users } from './clinics.js';
 import { createdAt, id, oneOf, revision, sameClinic, timestamptz, updatedAt } from './columns.js';
 import { ADMINISTRATIVE_GENDERS, BIRTH_SEXES, VISIT_STATUSES } from './vocab.js';
@@ -68,6 +68,27 @@ export const patientIdentifiers = pgTable(
     index('patient_identifiers_value_idx').on(t.clinicId, t.value),
     index('patient_identifiers_patient_idx').on(t.clinicId, t.patientId),
     sameClinic('patient_identifiers_patient_fk', [t.clinicId, t.patientId], [patients.clinicId, patients.id]),
+  ],
+);
+
+/**
+ * The names a patient is found by, lower-cased: the family name whole and each given name. A name
+ * search is a prefix of any of them, as a range (~>=~, ~<~) on one text_pattern_ops index. (Under
+ * row-level security only leakproof operators can use an index; lower() and LIKE are not, so the
+ * lower() indexes on patients do not serve the application role's queries.) Kept by the
+ * repositories (app/db-repositories/patient-rows.ts) with every write of the patient's names.
+ */
+export const patientSearchNames = pgTable(
+  'patient_search_names',
+  {
+    clinicId: clinicId(),
+    patientId: patientId(),
+    name: text('name').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'patient_search_names_pkey', columns: [t.clinicId, t.patientId, t.name] }),
+    index('patient_search_names_name_idx').on(t.clinicId, sql`${t.name} text_pattern_ops`),
+    sameClinic('patient_search_names_patient_fk', [t.clinicId, t.patientId], [patients.clinicId, patients.id]),
   ],
 );
 

@@ -23,8 +23,11 @@ export const screens = pgTable(
   {
     id: id(),
     clinicId: clinicId(),
-    patientId: patientId(),
+    /** Our patient, for a visit's screen; null for a screen an EHR asked for (its patient is the EHR's). */
+    patientId: uuid('patient_id'),
     visitId: uuid('visit_id'),
+    /** The CDS client's issuer, for a screen an EHR asked for over CDS Hooks. */
+    client: text('client'),
     hookInstance: text('hook_instance'),
     request: jsonb('request').notNull(),
     cards: jsonb('cards').notNull(),
@@ -44,6 +47,7 @@ export const screens = pgTable(
     sameClinic('screens_visit_fk', [t.clinicId, t.visitId], [visits.clinicId, visits.id]),
     sameClinic('screens_created_by_fk', [t.clinicId, t.createdBy], [users.clinicId, users.id]),
     oneOf('screens_verdict_check', t.verdict, SCREEN_VERDICTS),
+    holds('screens_subject_check', sql`${t.patientId} is not null or ${t.client} is not null`),
   ],
 );
 

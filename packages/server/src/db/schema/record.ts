@@ -140,7 +140,11 @@ export const observations = pgTable(
     loincCode: text('loinc_code').notNull(),
     display: text('display'),
     valueNumber: doublePrecision('value_number'),
+    /** Free text, or the display of a coded answer. */
     valueText: text('value_text'),
+    /** A coded answer (pregnancy status ...): its system and code; value_text holds its display. */
+    valueSystem: text('value_system'),
+    valueCode: text('value_code'),
     /** UCUM unit of value_number. */
     unit: text('unit'),
     effectiveAt: timestamptz('effective_at').notNull(),
@@ -157,7 +161,11 @@ export const observations = pgTable(
     sameClinic('observations_recorded_by_fk', [t.clinicId, t.recordedBy], [users.clinicId, users.id]),
     sameClinic('observations_visit_fk', [t.clinicId, t.visitId], [visits.clinicId, visits.id]),
     oneOf('observations_status_check', t.status, OBSERVATION_STATUSES),
-    holds('observations_value_check', sql`${t.valueNumber} is not null or ${t.valueText} is not null`),
+    holds(
+      'observations_value_check',
+      sql`${t.valueNumber} is not null or ${t.valueText} is not null or ${t.valueCode} is not null`,
+    ),
+    holds('observations_value_code_check', sql`(${t.valueSystem} is null) = (${t.valueCode} is null)`),
   ],
 );
 

@@ -34,8 +34,8 @@ export const LATERALITIES = ['left', 'right', 'bilateral'] as const;
 /** The side of a planned or injected site, as the core's `Side`. */
 export const SIDES = ['left', 'right', 'both'] as const;
 
-/** What an allergy names: a catalogue ingredient, class, excipient or injectate, or free text. */
-export const ALLERGY_SUBSTANCE_KINDS = ['ingredient', 'class', 'excipient', 'injectate', 'text'] as const;
+/** What an allergy names: a catalogue ingredient, class, excipient or injectate, an RxNorm code, or free text. */
+export const ALLERGY_SUBSTANCE_KINDS = ['ingredient', 'class', 'excipient', 'injectate', 'rxnorm', 'text'] as const;
 /** FHIR R4 AllergyIntolerance type, criticality, clinical and verification status. */
 export const ALLERGY_TYPES = ['allergy', 'intolerance'] as const;
 export const ALLERGY_CRITICALITIES = ['low', 'high', 'unable-to-assess'] as const;

@@ -4,12 +4,13 @@
 // read) asks the route's authenticators in order: an authenticator answers `undefined` when the
 // request does not carry its kind of credentials, a Principal when they verify, and throws
 // KnotworkError('unauthenticated') with a precise detail when they are its kind but do not verify.
-// API tokens and sessions join by adding a method name, a Principal variant and an Authenticator.
+// API tokens join by adding a method name, a Principal variant and an Authenticator.
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { Role } from '../../app/auth/auth-ports.js';
 import { KnotworkError } from '../knotwork-error.js';
 
-/** 'cds-jwt' today; 'api-token' and 'session' are to come (README.md in this folder). */
-export type AuthMethod = 'cds-jwt';
+/** 'cds-jwt' (EHRs) and 'session' (people, by cookie); 'api-token' is to come (README.md here). */
+export type AuthMethod = 'cds-jwt' | 'session';
 export type RouteAuth = 'public' | readonly AuthMethod[];
 
 export interface CdsClientPrincipal {
@@ -20,7 +21,19 @@ export interface CdsClientPrincipal {
   readonly tokenId: string;
 }
 
-export type Principal = CdsClientPrincipal;
+/** A person signed in with a session cookie. */
+export interface UserPrincipal {
+  readonly kind: 'user';
+  readonly clinicId: string;
+  readonly userId: string;
+  readonly role: Role;
+  readonly displayName: string;
+  readonly sessionId: string;
+  /** The session's synchroniser token, required in X-CSRF-Token on writes (csrf.ts). */
+  readonly csrfToken: string;
+}
+
+export type Principal = CdsClientPrincipal | UserPrincipal;
 
 export interface Authenticator {
   readonly method: AuthMethod;
@@ -78,6 +91,13 @@ export function registerAuthentication(app: FastifyInstance, authenticators: rea
 export function cdsClientOf(request: FastifyRequest): CdsClientPrincipal {
   const principal = request.principal;
   if (principal?.kind !== 'cds-client') throw new Error(`${request.url}: the route did not require a CDS client`);
+  return principal;
+}
+
+/** The caller of a route that requires a signed-in user; a route that reaches here without one is a bug. */
+export function userOf(request: FastifyRequest): UserPrincipal {
+  const principal = request.principal;
+  if (principal?.kind !== 'user') throw new Error(`${request.url}: the route did not require a signed-in user`);
   return principal;
 }
 

@@ -20,7 +20,7 @@ export const CdsRequestDoc = z
 
 // Loose on purpose: the service answers the core's cards unchanged (the serializer keeps every
 // field); the schema documents them and is typed as the core's card.
-const Card = z.looseObject({
+export const Card = z.looseObject({
   uuid: z.string(),
   summary: z.string().max(140),
   detail: z.string().optional(),

@@ -1,0 +1,138 @@
+// `knotwork serve` as a user runs it: a fresh data folder, the demo clinic, the contract's examples
+// POSTed by a registered EHR at their as-of, a second server refused on the same folder, and
+// SIGTERM closing cleanly. Runs the built program (npm test builds first).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const bin = join(root, 'packages', 'cli', 'bin', 'knotwork.js');
+const examples = join(root, 'packages', 'core', 'contract-examples');
+const built = existsSync(join(root, 'packages', 'server', 'dist', 'index.js'));
+const AS_OF = '2026-11-27T10:00:00Z';
+const ISSUER = 'https://ehr.example.org';
+
+/** A free port, so that the server's public URL (the audience of EHR tokens) is known up front. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function start(
+  args: string[],
+  dataDir: string,
+  port = 0,
+): { child: ChildProcess; ready: Promise<string>; log: () => string } {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--data-dir', dataDir, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const m = /serving (http:\/\/\S+)/.exec(log);
+      if (m?.[1]) resolve(m[1]);
+    };
+    child.stderr?.on('data', onData);
+    child.stdout?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${log}`)));
+  });
+  return { child, ready, log: () => log };
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code)),
+  );
+}
+
+if (!built) console.warn('knotwork serve end-to-end: skipped, not built (npm test builds it first)');
+
+describe.skipIf(!built)('knotwork serve', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'knotwork-serve-'));
+  let server: ReturnType<typeof start>;
+  let url = '';
+  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
+  beforeAll(async () => {
+    const keys = await generateKeyPair('ES384');
+    privateKey = keys.privateKey;
+    const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'ehr-1', alg: 'ES384', use: 'sig' };
+    const { openDatabase, migrateDatabase, seedDemoClinic, registerCdsClient } = await import('@knotwork/server');
+    const database = await openDatabase({ dataDir });
+    await migrateDatabase(database);
+    const demo = await seedDemoClinic(database, { now: Date.parse(AS_OF) });
+    await registerCdsClient(database, { clinicId: demo.clinicId, issuer: ISSUER, jwks: { keys: [jwk] } });
+    await database.close();
+    server = start(['--as-of', AS_OF], dataDir, await freePort());
+    url = await server.ready;
+  }, 60_000);
+
+  afterAll(() => {
+    if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function token(): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'ES384', kid: 'ehr-1', typ: 'JWT' })
+      .setIssuer(ISSUER)
+      .setAudience(`http://localhost:${new URL(url).port}/cds-services/tpi-screening`)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 120)
+      .setJti(crypto.randomUUID())
+      .sign(privateKey);
+  }
+
+  it('says the clock is fixed, in the log and on every response', async () => {
+    expect(server.log()).toContain(`clock fixed at 2026-11-27T10:00:00.000Z`);
+    const res = await fetch(`${url}/cds-services`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('knotwork-as-of')).toBe('2026-11-27T10:00:00.000Z');
+  });
+
+  it.each(readdirSync(examples).filter((f) => f.endsWith('.expected.json')))(
+    '%s POSTed by a registered EHR gives its expected cards',
+    async (name) => {
+      const expected = JSON.parse(readFileSync(join(examples, name), 'utf8')) as {
+        cards: Record<string, string>;
+        absent: string[];
+      };
+      const body = readFileSync(join(examples, name.replace('.expected.json', '.json')), 'utf8');
+      const res = await fetch(`${url}/cds-services/tpi-screening`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
+        body,
+      });
+      expect(res.status).toBe(200);
+      const cards = ((await res.json()) as { cards: { indicator: string; source: { topic: { code: string } } }[] })
+        .cards;
+      const byCode = new Map(cards.map((c) => [c.source.topic.code, c.indicator]));
+      for (const [code, indicator] of Object.entries(expected.cards)) expect(byCode.get(code), code).toBe(indicator);
+      for (const code of expected.absent) expect(byCode.has(code), code).toBe(false);
+    },
+  );
+
+  it('refuses a second server on the same data folder, naming the first', async () => {
+    const second = start([], dataDir);
+    await expect(second.ready).rejects.toThrow(/in use by another Knotwork server \(pid \d+\)/);
+  });
+
+  it('finishes cleanly on SIGTERM and releases the data folder', async () => {
+    server.child.kill('SIGTERM');
+    expect(await exited(server.child)).toBe(0);
+    expect(existsSync(join(dataDir, 'knotwork.lock'))).toBe(false);
+  });
+});

@@ -1,0 +1,27 @@
+// Who is acting, for the audit log: a signed-in user of one clinic, from an address. Use cases take
+// an Actor and write their own audit rows through `auditAs` (GUIDE.md habit 10).
+import type { AuditEvent } from '../audit-event.js';
+
+export interface Actor {
+  readonly userId: string;
+  readonly clinicId: string;
+  /** The remote address (behind a trusted proxy: the forwarded one). */
+  readonly from: string | null;
+}
+
+export function auditAs(
+  actor: Actor,
+  at: number,
+  event: Pick<AuditEvent, 'action' | 'entity' | 'patientId' | 'outcome'> & Pick<Partial<AuditEvent>, 'detail'>,
+): AuditEvent {
+  return { clinicId: actor.clinicId, actor: actor.userId, actorKind: 'user', at, from: actor.from, ...event };
+}
+
+/** What a use case returns when it cannot do what was asked; `code` is a code of the error table. */
+export interface UseCaseFailure {
+  readonly ok: false;
+  readonly code: 'not-found' | 'precondition-failed' | 'conflict' | 'validation-failed';
+  readonly detail: string;
+  /** The input field at fault (`values.feverCelsius`), when there is one. */
+  readonly issues?: readonly { readonly path: string; readonly message: string; readonly code?: string }[];
+}

@@ -1,0 +1,50 @@
+// Repositories (../ports.ts) on the database. A request's work runs in one withClinic transaction:
+// row-level security confines every statement to the clinic, and its reads, writes and audit rows
+// commit together or not at all. The system stores each run their own asSystem transaction.
+import type { Database, KnotworkTx } from '../../db/index.js';
+import type { ClinicRepositories, Repositories, SystemRepositories } from '../ports.js';
+import { clinicAuditSink, systemAuditSink } from './audit.js';
+import { cdsClientRegistry } from './cds-clients.js';
+import { chartReader } from './charts.js';
+import type { DatabaseRepositoriesOptions } from './options.js';
+import { patientStore } from './patients.js';
+import { policyReader, policySettingsStore } from './policies.js';
+import { screenStore } from './screens.js';
+import { sessionStore } from './sessions.js';
+import { userStore } from './users.js';
+import { visitStore } from './visits.js';
+
+/** The clinic's stores on one transaction (of withClinic for that clinic). */
+export function clinicRepositories(
+  tx: KnotworkTx,
+  clinicId: string,
+  options: DatabaseRepositoriesOptions = {},
+): ClinicRepositories {
+  return {
+    clinicId,
+    patients: patientStore(tx, clinicId, options.newId),
+    visits: visitStore(tx, clinicId, options.newId),
+    charts: chartReader(tx, clinicId),
+    policies: policyReader(tx, clinicId),
+    policySettings: policySettingsStore(tx, clinicId),
+    screens: screenStore(tx, clinicId),
+    audit: clinicAuditSink(tx, clinicId),
+  };
+}
+
+export function systemRepositories(database: Database): SystemRepositories {
+  return {
+    users: userStore(database),
+    sessions: sessionStore(database),
+    cdsClients: cdsClientRegistry(database),
+    audit: systemAuditSink(database),
+  };
+}
+
+export function databaseRepositories(database: Database, options: DatabaseRepositoriesOptions = {}): Repositories {
+  return {
+    inClinic: (clinicId, work) =>
+      database.withClinic(clinicId, (tx) => work(clinicRepositories(tx, clinicId, options))),
+    system: systemRepositories(database),
+  };
+}

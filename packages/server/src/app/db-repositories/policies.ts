@@ -1,0 +1,103 @@
+// The clinic's screening policy on the database: clinic_settings holds one row per change, the
+// current one with the highest settings_version; its policy values are resolved and versioned by
+// the core. No row yet means the contract's defaults (settings version 0). A stored policy the core
+// refuses is an error, never a silent fallback: screening under another policy than the clinic's
+// would be wrong.
+import { DEFAULT_POLICY, resolvePolicy, type PolicyIssue, type ScreeningPolicy } from '@knotwork/core';
+import { desc, eq } from 'drizzle-orm';
+import type { KnotworkTx } from '../../db/index.js';
+import { clinicSettings } from '../../db/schema.js';
+import type { PolicySettings, PolicySettingsStore } from '../settings/policy-settings.js';
+import type { PolicyReader } from '../visits/visit-ports.js';
+
+export class StoredPolicyInvalidError extends Error {
+  constructor(
+    readonly clinicId: string,
+    readonly settingsVersion: number,
+    readonly issues: readonly PolicyIssue[],
+  ) {
+    super(
+      `clinic ${clinicId} settings version ${settingsVersion} hold a screening policy the core refuses: ` +
+        issues.map((i) => i.message).join('; '),
+    );
+    this.name = 'StoredPolicyInvalidError';
+  }
+}
+
+/**
+ * The other settings of the row, carried forward by a policy change. Before any row exists they
+ * have no value yet: an empty follow-up schedule and no observation time (their own settings
+ * features will set them).
+ */
+const UNSET_OTHER_SETTINGS = { followUpSchedule: {}, observationMinutes: 0 } as const;
+
+const DEFAULT_SETTINGS: PolicySettings = {
+  settingsVersion: 0,
+  policy: DEFAULT_POLICY,
+  changedAt: null,
+  changedBy: null,
+  reason: null,
+};
+
+async function latestRow(tx: KnotworkTx, clinicId: string) {
+  const [row] = await tx
+    .select()
+    .from(clinicSettings)
+    .where(eq(clinicSettings.clinicId, clinicId))
+    .orderBy(desc(clinicSettings.settingsVersion))
+    .limit(1);
+  return row;
+}
+
+function settingsOf(clinicId: string, row: typeof clinicSettings.$inferSelect): PolicySettings {
+  const resolved = resolvePolicy(row.policyValues);
+  if (!resolved.ok) throw new StoredPolicyInvalidError(clinicId, row.settingsVersion, resolved.issues);
+  return {
+    settingsVersion: row.settingsVersion,
+    policy: resolved.policy,
+    changedAt: row.createdAt.getTime(),
+    changedBy: row.changedBy,
+    reason: row.changeReason,
+  };
+}
+
+async function currentSettings(tx: KnotworkTx, clinicId: string): Promise<PolicySettings> {
+  const row = await latestRow(tx, clinicId);
+  return row ? settingsOf(clinicId, row) : DEFAULT_SETTINGS;
+}
+
+export async function readPolicy(tx: KnotworkTx, clinicId: string): Promise<ScreeningPolicy> {
+  return (await currentSettings(tx, clinicId)).policy;
+}
+
+export function policyReader(tx: KnotworkTx, clinicId: string): PolicyReader {
+  return { currentPolicy: () => readPolicy(tx, clinicId) };
+}
+
+export function policySettingsStore(tx: KnotworkTx, clinicId: string): PolicySettingsStore {
+  return {
+    current: () => currentSettings(tx, clinicId),
+    save: async (expectedVersion, change) => {
+      const current = await latestRow(tx, clinicId);
+      if ((current?.settingsVersion ?? 0) !== expectedVersion) return 'stale';
+      // A concurrent change from the same version inserts the same settings_version: the loser
+      // inserts nothing (rather than failing, which would abort the transaction and its audit row).
+      const [row] = await tx
+        .insert(clinicSettings)
+        .values({
+          clinicId,
+          settingsVersion: expectedVersion + 1,
+          policyVersion: change.policy.version,
+          policyValues: change.policy.values,
+          followUpSchedule: current?.followUpSchedule ?? UNSET_OTHER_SETTINGS.followUpSchedule,
+          observationMinutes: current?.observationMinutes ?? UNSET_OTHER_SETTINGS.observationMinutes,
+          changedBy: change.changedBy,
+          changeReason: change.reason,
+          createdAt: new Date(change.at),
+        })
+        .onConflictDoNothing({ target: [clinicSettings.clinicId, clinicSettings.settingsVersion] })
+        .returning();
+      return row ? settingsOf(clinicId, row) : 'stale';
+    },
+  };
+}

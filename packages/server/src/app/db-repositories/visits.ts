@@ -1,0 +1,64 @@
+// VisitStore on the database. A visit starts in progress; the user who starts it is recorded as
+// its creator and its clinician. The composite foreign keys refuse a visit for a patient or a user
+// of another clinic.
+import { eq } from 'drizzle-orm';
+import type { KnotworkTx } from '../../db/index.js';
+import { visits } from '../../db/schema.js';
+import type { Visit, VisitStore } from '../ports.js';
+import type { NewId } from './options.js';
+import { isUuid, onlyRow } from './rows.js';
+
+type VisitRow = typeof visits.$inferSelect;
+
+/** The stored status in the port's three: planned and arrived visits are not over yet. */
+function statusOf(status: VisitRow['status']): Visit['status'] {
+  switch (status) {
+    case 'finished':
+      return 'finished';
+    case 'cancelled':
+    case 'entered-in-error':
+      return 'cancelled';
+    case 'planned':
+    case 'arrived':
+    case 'in-progress':
+      return 'in-progress';
+  }
+}
+
+function visitOf(row: VisitRow): Visit {
+  return {
+    id: row.id,
+    patientId: row.patientId,
+    startedAt: (row.startedAt ?? row.createdAt).getTime(),
+    startedBy: row.createdBy ?? row.clinicianId ?? '',
+    status: statusOf(row.status),
+  };
+}
+
+export function visitStore(tx: KnotworkTx, clinicId: string, newId: NewId): VisitStore {
+  return {
+    create: async ({ patientId, startedAt, startedBy }) =>
+      visitOf(
+        onlyRow(
+          await tx
+            .insert(visits)
+            .values({
+              id: newId?.(),
+              clinicId,
+              patientId,
+              status: 'in-progress',
+              startedAt: new Date(startedAt),
+              clinicianId: startedBy,
+              createdBy: startedBy,
+            })
+            .returning(),
+          'visits.create',
+        ),
+      ),
+    get: async (id) => {
+      if (!isUuid(id)) return undefined;
+      const [row] = await tx.select().from(visits).where(eq(visits.id, id));
+      return row ? visitOf(row) : undefined;
+    },
+  };
+}

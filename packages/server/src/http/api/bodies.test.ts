@@ -1,0 +1,79 @@
+// Oversized, malformed and mistyped bodies on every route that takes one (issue 3, item 6): each is
+// a 4xx problem+json, and nothing is written (records, sessions, accounts, screens). The routes are
+// walked as the app registers them, each called by a caller the matrix permits.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { declaredRoutes } from '../build-app.js';
+import { PROBLEM_JSON } from '../error-handler.js';
+import { buildClinicApp, type Caller, type ClinicRig } from '../spec/clinic-app.js';
+import { matrixIds, requestFor, rowOf, type MatrixIds } from '../spec/route-matrix.js';
+
+const LIMIT = 4096;
+let rig: ClinicRig;
+let ids: MatrixIds;
+
+beforeAll(async () => {
+  rig = await buildClinicApp({ bodyLimit: LIMIT, cdsBodyLimit: LIMIT });
+  await rig.app.ready();
+  ids = await matrixIds(rig);
+});
+
+const state = () =>
+  JSON.stringify([
+    rig.repos.snapshot(),
+    [...rig.repos.sessions.keys()],
+    [...rig.repos.users.values()],
+    rig.store.screens,
+  ]);
+
+const BAD_BODIES: readonly [string, string, string][] = [
+  ['malformed JSON', 'application/json', '{"family": "Ok'],
+  ['an empty JSON body', 'application/json', ''],
+  ['an array', 'application/json', '[1, 2]'],
+  ['a string', 'application/json', '"text"'],
+  ['a number', 'application/json', '42'],
+  ['an empty object', 'application/json', '{}'],
+  [
+    'mistyped fields',
+    'application/json',
+    '{"family": {"$gt": ""}, "email": 1, "values": "x", "sites": "x", "feedback": 1}',
+  ],
+  ['a prototype-poisoning key', 'application/json', '{"__proto__": {"role": "clinic-admin"}}'],
+  ['an oversized body', 'application/json', JSON.stringify({ family: 'x'.repeat(LIMIT) })],
+  ['a form post', 'application/x-www-form-urlencoded', 'family=Mallory'],
+  ['plain text', 'text/plain', 'family'],
+];
+
+describe('bad bodies on every route that takes one', () => {
+  it('are 4xx problems that write nothing', async () => {
+    const writes = declaredRoutes(rig.app).filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
+    expect(writes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'DELETE /api/session',
+      'POST /api/patients',
+      'POST /api/patients/:id/visits',
+      'POST /api/screens/:id/overrides',
+      'POST /api/session',
+      'POST /api/visits/:id/screens',
+      'POST /cds-services/tpi-screening',
+      'POST /cds-services/tpi-screening/feedback',
+      'PUT /api/patients/:id',
+      'PUT /api/settings/screening-policy',
+    ]);
+    const failures: string[] = [];
+    for (const route of writes) {
+      const who = rowOf(route.method, route.url)?.who;
+      const caller: Caller = who === 'public' ? 'anonymous' : who === 'cds' ? 'cds-client' : (who?.[0] ?? 'anonymous');
+      for (const [name, type, payload] of BAD_BODIES) {
+        const request = await requestFor(rig, ids, route.method, route.url);
+        const before = state();
+        const headers = { ...request.headers, 'content-type': type };
+        const response = await rig.call(caller, request.method, request.url, payload, headers);
+        const status = response.statusCode;
+        const problem = response.headers['content-type'] === PROBLEM_JSON;
+        if (status < 400 || status >= 500 || !problem || state() !== before) {
+          failures.push(`${route.method} ${route.url} with ${name}: ${status} ${response.body.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

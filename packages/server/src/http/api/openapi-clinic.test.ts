@@ -1,0 +1,77 @@
+// The OpenAPI document of an app with the clinic API: every /api route is listed with its
+// parameters, body, responses (problems included) and security; the shared schemas are components
+// and every $ref resolves.
+import { describe, expect, it } from 'vitest';
+import { buildClinicApp } from '../spec/clinic-app.js';
+
+type Json = Record<string, unknown>;
+
+function refs(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) for (const item of node) refs(item, found);
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') found.push(value);
+      else refs(value, found);
+    }
+  }
+  return found;
+}
+
+const resolve = (doc: Json, ref: string): unknown =>
+  ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((node, part) => (node as Json | undefined)?.[part], doc);
+
+describe('the OpenAPI document with the clinic API', () => {
+  it('lists the clinic routes with their schemas, problems and security', async () => {
+    const rig = await buildClinicApp();
+    const doc = (await rig.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<Json>();
+    const paths = doc['paths'] as Record<string, Record<string, Json>>;
+    const operations = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
+    expect(operations.filter((o) => o.includes('/api/')).sort()).toEqual([
+      'delete /api/session',
+      'get /api/patients',
+      'get /api/patients/{id}',
+      'get /api/patients/{id}/chart',
+      'get /api/session',
+      'get /api/settings/screening-policy',
+      'get /api/visits/{id}',
+      'post /api/patients',
+      'post /api/patients/{id}/visits',
+      'post /api/screens/{id}/overrides',
+      'post /api/session',
+      'post /api/visits/{id}/screens',
+      'put /api/patients/{id}',
+      'put /api/settings/screening-policy',
+    ]);
+    const put = paths['/api/patients/{id}']?.['put'] ?? {};
+    expect(put['security']).toEqual([{ sessionCookie: [], csrfHeader: [] }]);
+    expect(Object.keys(put['responses'] as Json).sort()).toEqual(['200', '400', '401', '403', '404', '412', '428']);
+    expect(JSON.stringify(put['parameters'])).toContain('if-match');
+    expect(JSON.stringify(put['requestBody'])).toMatch(/PatientDetails|"family"/);
+    const search = paths['/api/patients']?.['get'] ?? {};
+    expect((search['parameters'] as { name: string }[]).map((p) => p.name).sort()).toEqual([
+      'birthDate',
+      'cursor',
+      'identifier',
+      'limit',
+      'name',
+    ]);
+    expect(paths['/api/patients/{id}/chart']?.['get']?.['security']).toEqual([{ sessionCookie: [] }]);
+    const schemas = (doc['components'] as Json)['schemas'] as Json;
+    const screenBody = JSON.stringify(paths['/api/visits/{id}/screens']?.['post']?.['requestBody']);
+    const [screenRef] = refs(JSON.parse(screenBody));
+    const screen = JSON.stringify(screenRef ? resolve(doc, screenRef) : screenBody);
+    expect(screen).toContain('trapezius-upper');
+    expect(screen).toContain('lidocaine-1pct');
+    for (const name of ['Patient', 'Chart', 'ScreenResult', 'Override', 'Visit', 'Session', 'Problem']) {
+      expect(Object.keys(schemas), name).toContain(name);
+    }
+    expect((doc['components'] as Json)['securitySchemes']).toMatchObject({
+      sessionCookie: { type: 'apiKey', in: 'cookie', name: 'knotwork_session' },
+      csrfHeader: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+    });
+    for (const ref of refs(doc)) expect(resolve(doc, ref), ref).toBeDefined();
+  });
+});

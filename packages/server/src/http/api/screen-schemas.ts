@@ -1,0 +1,86 @@
+// Screening a visit and overriding a critical card: the plan is checked against the catalogue's
+// codes here, so a wrong code is a 400 naming its path (`$.sites[1].muscle`), not a screen.
+import { catalogue, type ScreenTrace } from '@knotwork/core';
+import { z } from 'zod';
+import { Card } from '../cds/cds-schemas.js';
+
+type RuleTraceType = ScreenTrace['rules'][number];
+
+const codes = (list: readonly { readonly code: string }[]) => list.map((c) => c.code) as [string, ...string[]];
+
+export const ScreenBody = z
+  .strictObject({
+    sites: z
+      .array(
+        z.strictObject({
+          muscle: z.enum(codes(catalogue.muscles), { error: 'not a muscle code of the catalogue' }),
+          side: z.enum(['left', 'right', 'both']),
+        }),
+      )
+      .min(1)
+      .max(30),
+    products: z
+      .array(
+        z.strictObject({
+          injectate: z.enum(codes(catalogue.injectates), { error: 'not an injectate code of the catalogue' }),
+          volumeMl: z.number().positive().max(100),
+        }),
+      )
+      .min(1)
+      .max(10),
+  })
+  .meta({ id: 'ScreenRequest', description: 'The planned sites and products of the visit' });
+
+// Loose like the cards: the engine's trace leaves the server as the engine wrote it.
+const RuleTrace = z.looseObject({
+  id: z.string(),
+  version: z.number(),
+  finding: z.string(),
+  evaluated: z.boolean(),
+  fired: z.boolean(),
+}) as unknown as z.ZodType<RuleTraceType>;
+
+export const ScreenResult = z
+  .object({
+    screenId: z.string().describe('Overrides are posted to /api/screens/{screenId}/overrides'),
+    cards: z.array(Card).readonly(),
+    verdict: z.enum(['proceed', 'caution', 'do-not-proceed']),
+    trace: z.object({ asOf: z.string(), policyVersion: z.string(), rules: z.array(RuleTrace).readonly() }),
+    policyVersion: z.string(),
+  })
+  .meta({ id: 'ScreenResult' });
+
+export const OverrideBody = z
+  .strictObject({
+    cardUuid: z.string().min(1).max(200),
+    reasonCode: z
+      .string()
+      .min(1)
+      .max(100)
+      .describe(`One of ${catalogue.overrideReasons.codes.map((r) => r.code).join(', ')}`),
+    comment: z.string().max(2000).optional().describe('Required with reasonCode "other"'),
+  })
+  .meta({ id: 'OverrideRequest' });
+
+export const Override = z
+  .object({
+    id: z.string(),
+    screenId: z.string(),
+    cardUuid: z.string(),
+    finding: z.string(),
+    reasonCode: z.string(),
+    comment: z.string().nullable(),
+    userId: z.string(),
+    at: z.iso.datetime(),
+  })
+  .meta({ id: 'Override' });
+
+export const Visit = z
+  .object({
+    id: z.string(),
+    patientId: z.string(),
+    startedAt: z.iso.datetime(),
+    startedBy: z.string(),
+    status: z.enum(['in-progress', 'finished', 'cancelled']),
+  })
+  .meta({ id: 'Visit' });

@@ -1,0 +1,134 @@
+// The route x role matrix: for every route of the app (CDS Hooks, docs and the clinic API), who may
+// call it, and a request that a permitted caller would make. auth/route-matrix.test.ts walks it for
+// every caller and checks it against what the routes declare; api/bodies.test.ts sends bad bodies
+// along the same requests.
+import type { InjectOptions } from 'fastify';
+import type { Role } from '../../app/auth/auth-ports.js';
+import { ALLERGIC_ID, PASSWORD, ROLE_EMAIL, type ClinicRig } from './clinic-app.js';
+
+/** 'public': anyone; 'cds': a registered EHR's JWT; roles: signed-in users with one of them. */
+export type Who = 'public' | 'cds' | readonly Role[];
+
+export interface Prepared {
+  readonly url: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export interface Row {
+  readonly who: Who;
+  /** The status a permitted caller gets; when absent, anything but 401, 403 and 5xx. */
+  readonly ok?: number;
+  readonly prepare?: (rig: ClinicRig, ids: MatrixIds) => Promise<Prepared> | Prepared;
+}
+
+export interface MatrixIds {
+  readonly visitId: string;
+  readonly screenId: string;
+  readonly criticalCard: string;
+}
+
+const EVERYONE: readonly Role[] = ['clinician', 'nurse', 'clinic-admin'];
+const CLINICAL: readonly Role[] = ['clinician', 'nurse'];
+const plan = {
+  sites: [{ muscle: 'trapezius-upper', side: 'left' }],
+  products: [{ injectate: 'lidocaine-1pct', volumeMl: 2 }],
+};
+
+/** A fresh patient (registered by a clinician) to replace under If-Match "1". */
+async function freshPatient(rig: ClinicRig): Promise<string> {
+  const r = await rig.call('clinician', 'POST', '/api/patients', { family: 'Matrix' });
+  return r.json<{ id: string }>().id;
+}
+
+export const MATRIX: Readonly<Record<string, Row>> = {
+  'GET /api/docs': { who: 'public' },
+  'HEAD /api/docs/': { who: 'public' },
+  'GET /api/docs/static/index.html': { who: 'public', ok: 302 },
+  'GET /api/docs/static/swagger-initializer.js': { who: 'public', ok: 200 },
+  'GET /api/docs/json': { who: 'public', ok: 200 },
+  'GET /api/docs/yaml': { who: 'public', ok: 200 },
+  'GET /api/docs/static/*': { who: 'public', ok: 200, prepare: () => ({ url: '/api/docs/static/swagger-ui.css' }) },
+  'GET /api/openapi.json': { who: 'public', ok: 200 },
+  'GET /cds-services': { who: 'public', ok: 200 },
+  'POST /cds-services/tpi-screening': { who: 'cds', ok: 400, prepare: () => ({ url: '', body: { hook: 'x' } }) },
+  'POST /cds-services/tpi-screening/feedback': {
+    who: 'cds',
+    ok: 200,
+    prepare: () => ({
+      url: '',
+      body: { feedback: [{ card: 'c1', outcome: 'accepted', outcomeTimestamp: '2026-11-27T10:00:00Z' }] },
+    }),
+  },
+  'POST /api/session': {
+    who: 'public',
+    ok: 200,
+    prepare: () => ({ url: '', body: { email: ROLE_EMAIL.nurse, password: PASSWORD } }),
+  },
+  'GET /api/session': { who: EVERYONE, ok: 200 },
+  'DELETE /api/session': { who: EVERYONE, ok: 204 },
+  'GET /api/patients': { who: EVERYONE, ok: 200 },
+  'POST /api/patients': { who: EVERYONE, ok: 201, prepare: () => ({ url: '', body: { family: 'Matrix' } }) },
+  'GET /api/patients/:id': { who: EVERYONE, ok: 200 },
+  'PUT /api/patients/:id': {
+    who: EVERYONE,
+    ok: 200,
+    prepare: async (rig) => ({
+      url: `/api/patients/${await freshPatient(rig)}`,
+      body: { family: 'Matrix', given: ['Changed'] },
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  'GET /api/patients/:id/chart': { who: CLINICAL, ok: 200 },
+  'POST /api/patients/:id/visits': { who: CLINICAL, ok: 201 },
+  'GET /api/visits/:id': { who: CLINICAL, ok: 200 },
+  'POST /api/visits/:id/screens': { who: CLINICAL, ok: 201, prepare: (_, ids) => ({ url: vurl(ids), body: plan }) },
+  'POST /api/screens/:id/overrides': {
+    who: ['clinician'],
+    ok: 201,
+    prepare: (_, ids) => ({
+      url: `/api/screens/${ids.screenId}/overrides`,
+      body: { cardUuid: ids.criticalCard, reasonCode: 'other', comment: 'matrix' },
+    }),
+  },
+  'GET /api/settings/screening-policy': { who: ['clinic-admin'], ok: 200 },
+  'PUT /api/settings/screening-policy': {
+    who: ['clinic-admin'],
+    ok: 200,
+    prepare: async (rig) => {
+      const current = await rig.call('clinic-admin', 'GET', '/api/settings/screening-policy');
+      return { url: '', body: { values: {} }, headers: { 'if-match': String(current.headers.etag) } };
+    },
+  },
+};
+
+const vurl = (ids: MatrixIds) => `/api/visits/${ids.visitId}/screens`;
+
+/** The row of a route: HEAD routes share their GET's row unless they have their own. */
+export function rowOf(method: string, url: string): Row | undefined {
+  return MATRIX[`${method} ${url}`] ?? (method === 'HEAD' ? MATRIX[`GET ${url}`] : undefined);
+}
+
+/** A concrete request for a route: the row's, or the route's URL with the matrix's ids. */
+export async function requestFor(
+  rig: ClinicRig,
+  ids: MatrixIds,
+  method: string,
+  url: string,
+): Promise<Prepared & { method: InjectOptions['method'] }> {
+  const prepared = (await rowOf(method, url)?.prepare?.(rig, ids)) ?? { url: '' };
+  const concrete = url
+    .replace('/api/patients/:id', `/api/patients/${ALLERGIC_ID}`)
+    .replace('/api/visits/:id', `/api/visits/${ids.visitId}`);
+  return { ...prepared, url: prepared.url || concrete, method: method as InjectOptions['method'] };
+}
+
+/** Seeds a visit with a screen that has a critical card, as a clinician. */
+export async function matrixIds(rig: ClinicRig): Promise<MatrixIds> {
+  const visit = await rig.call('clinician', 'POST', `/api/patients/${ALLERGIC_ID}/visits`);
+  const visitId = visit.json<{ id: string }>().id;
+  const screen = await rig.call('clinician', 'POST', vurl({ visitId, screenId: '', criticalCard: '' }), plan);
+  const { screenId, cards } = screen.json<{ screenId: string; cards: { uuid: string; indicator: string }[] }>();
+  const criticalCard = cards.find((c) => c.indicator === 'critical')?.uuid ?? '';
+  return { visitId, screenId, criticalCard };
+}

@@ -1,0 +1,105 @@
+// Starts the clinic server: opens the database (PGlite under the data folder, or PostgreSQL from
+// DATABASE_URL), migrates it, offers the demo clinic on the first start of an empty database,
+// and serves the API and CDS Hooks. close() finishes the requests in flight, seals the audit
+// chain and closes the database cleanly (issue 3, item 1).
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { systemClock, fixedClock } from './clock.js';
+import { databasePolicyFor, databaseRepositories, storeCdsScreen } from './app/db-repositories/index.js';
+import { openDatabase, migrateDatabase, sealAuditChain, type Database } from './db/index.js';
+import { isDatabaseEmpty, seedDemoClinic } from './demo/index.js';
+import { buildApp } from './http/index.js';
+import { registerLandingPage } from './landing-page.js';
+
+export interface ServerOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string | undefined;
+  /** Fixes "now" for demos and tests (epoch ms); said in the log and on every response. */
+  readonly asOf?: number | undefined;
+  readonly demo: boolean;
+  /** The URL EHRs reach this server at (the audience of their JWTs); default http://localhost:PORT. */
+  readonly publicBaseUrl?: string | undefined;
+  readonly log: (line: string) => void;
+  readonly logRequests?: boolean;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly database: Database;
+  close(): Promise<void>;
+}
+
+const SEAL_EVERY_MS = 2_000;
+
+async function sealAll(database: Database): Promise<void> {
+  for (let more = true; more;) more = (await sealAuditChain(database)).more;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { log } = options;
+  const clock = options.asOf === undefined ? systemClock : fixedClock(options.asOf);
+  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  try {
+    await migrateDatabase(database);
+    log(
+      `database: ${database.kind === 'pglite' ? `PGlite in ${options.dataDir}` : 'PostgreSQL (DATABASE_URL)'}, migrated`,
+    );
+    if (clock.fixedAt !== undefined)
+      log(`clock fixed at ${new Date(clock.fixedAt).toISOString()} (--as-of): every screen uses this time`);
+    if (await isDatabaseEmpty(database)) {
+      if (options.demo) {
+        const demo = await seedDemoClinic(database, { now: clock.now() });
+        log(
+          `demo clinic created: sign in as ${demo.logins.map((l) => l.email).join(', ')} (password ${demo.logins[0]?.password ?? ''})`,
+        );
+      } else {
+        log('empty database and --no-demo: create a clinic and its first user with "knotwork user add"');
+      }
+    }
+    const repos = databaseRepositories(database);
+    const publicBaseUrl = options.publicBaseUrl ?? `http://localhost:${options.port}`;
+    if (options.publicBaseUrl === undefined && options.port === 0) {
+      log('--port 0 without --public-url: EHR tokens cannot name this server as their audience');
+    }
+    const app = await buildApp({
+      clock,
+      audit: repos.system.audit,
+      cdsClients: repos.system.cdsClients,
+      policyFor: databasePolicyFor(database),
+      storeScreen: storeCdsScreen(database),
+      repos,
+      newId: () => randomUUID(),
+      publicBaseUrl,
+      logger: options.logRequests ?? false,
+    });
+    registerLandingPage(app, { clock, databaseKind: database.kind });
+    const sealer = setInterval(() => {
+      sealAll(database).catch((error: unknown) => log(`audit sealing failed: ${(error as Error).name}`));
+    }, SEAL_EVERY_MS);
+    sealer.unref();
+    await app.listen({ port: options.port, host: options.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`;
+    log(`Knotwork is serving ${url} (API docs ${url}/api/docs, CDS Hooks ${url}/cds-services)`);
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      app,
+      database,
+      close: () =>
+        (closing ??= (async () => {
+          clearInterval(sealer);
+          await app.close();
+          await sealAll(database);
+          await database.close();
+        })()),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
