@@ -10,6 +10,10 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts'],
     pool: 'threads',
     maxWorkers: 2,
+    // Integration tests start PGlite (WebAssembly PostgreSQL, a few seconds cold) or a server:
+    // generous limits keep a loaded 2-core CI machine from failing them on time alone.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     reporters: ['default'],
   },
 });
