@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { systemClock, fixedClock } from './clock.js';
 import { databasePolicyFor, databaseRepositories, storeCdsScreen } from './app/db-repositories/index.js';
 import { openDatabase, migrateDatabase, sealAuditChain, type Database } from './db/index.js';
-import { isDatabaseEmpty, seedDemoClinic } from './demo/index.js';
+import { findDemoClinic, isDatabaseEmpty, seedDemoClinic } from './demo/index.js';
 import { buildApp } from './http/index.js';
 import { registerLandingPage } from './landing-page.js';
 
@@ -75,7 +75,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       publicBaseUrl,
       logger: options.logRequests ?? false,
     });
-    registerLandingPage(app, { clock, databaseKind: database.kind });
+    registerLandingPage(app, {
+      clock,
+      databaseKind: database.kind,
+      demo: (await findDemoClinic(database)) !== undefined,
+    });
     const sealer = setInterval(() => {
       sealAll(database).catch((error: unknown) => log(`audit sealing failed: ${(error as Error).name}`));
     }, SEAL_EVERY_MS);

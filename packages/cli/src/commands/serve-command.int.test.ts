@@ -103,6 +103,14 @@ describe.skipIf(!built)('knotwork serve', () => {
     expect(res.headers.get('knotwork-as-of')).toBe('2026-11-27T10:00:00.000Z');
   });
 
+  it('shows a landing page with the demo logins and the fixed clock, styled without inline style', async () => {
+    const page = await (await fetch(`${url}/`)).text();
+    expect(page).toContain('clinician@demo.knotwork.dev');
+    expect(page).toContain('The clock is fixed at 2026-11-27T10:00:00.000Z');
+    expect(page).not.toMatch(/<style|style=/);
+    expect((await fetch(`${url}/landing.css`)).headers.get('content-type')).toContain('text/css');
+  });
+
   it.each(readdirSync(examples).filter((f) => f.endsWith('.expected.json')))(
     '%s POSTed by a registered EHR gives its expected cards',
     async (name) => {
