@@ -4,6 +4,7 @@ export {
   compileCatalogue,
   normaliseIcd10,
   type CompiledCatalogue,
+  type ObservationKind,
   type Substance,
 } from './catalogue/compile-catalogue.js';
 export { createNameMatcher, type NameMatcher } from './catalogue/name-matcher.js';
@@ -22,6 +23,7 @@ export {
 } from './screening/screen.js';
 export type { CdsCard, CdsCoding } from './screening/cards.js';
 export { RULES, type RuleDefinition, type RuleId } from './screening/rules.js';
+export { INR_UNITS } from './screening/read-observations.js';
 export { PREFETCH_KEYS, type PrefetchKey, type RequestProblem } from './screening/read-request.js';
 export type { Fact } from './screening/rule-outcome.js';
 export { parseFhirTime } from './util/fhir-time.js';

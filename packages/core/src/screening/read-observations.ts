@@ -17,7 +17,8 @@ export interface Reading {
 }
 
 const USED_STATUS = new Set(['final', 'amended', 'corrected']);
-const INR_UNITS = new Set(['{INR}', '1', 'INR', 'ratio']);
+/** INR is a ratio: the catalogue lists no units for it; these (or none) are read. */
+export const INR_UNITS: ReadonlySet<string> = new Set(['{INR}', '1', 'INR', 'ratio']);
 
 function observationTime(r: Json): number | undefined {
   return (

@@ -18,6 +18,7 @@ import type {
   Visit,
   VisitStore,
 } from './ports.js';
+import { emptyChart, memoryRecordStore, storedChart } from './records/memory-record-store.js';
 import type { PolicySettings, PolicySettingsStore } from './settings/policy-settings.js';
 import { memoryScreenStore, type ScreenStore } from './visits/visit-ports.js';
 
@@ -242,7 +243,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         revision: 1,
       };
       data.patients.set(patient.id, summary);
-      data.charts.set(patient.id, chart);
+      data.charts.set(patient.id, storedChart(chart));
     },
     setPolicy: (clinicId, policy) => {
       const versions = clinic(clinicId).policyVersions;
@@ -275,23 +276,22 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         visits: visitStore(data, newId, isClinicUser),
         charts: {
           loadChart: (patientId) => {
-            const chart = data.charts.get(patientId);
             const patient = data.patients.get(patientId);
             if (!patient) return Promise.resolve(undefined);
             // The chart shows the patient as updated since it was seeded.
-            if (chart) return Promise.resolve({ ...chart, patient: chartPatient(patient) });
-            return Promise.resolve({
-              patient: chartPatient(patient),
-              allergiesReviewedAt: null,
-              medicationsReconciledAt: null,
-              conditions: [],
-              allergies: [],
-              medicines: [],
-              observations: [],
-              administrations: [],
-            });
+            const chart = data.charts.get(patientId) ?? emptyChart(chartPatient(patient));
+            return Promise.resolve({ ...chart, patient: chartPatient(patient) });
           },
         },
+        records: memoryRecordStore({
+          charts: data.charts,
+          patient: (id) => {
+            const patient = data.patients.get(id);
+            return patient && chartPatient(patient);
+          },
+          isClinicUser,
+          newId,
+        }),
         policies: { currentPolicy: () => Promise.resolve((data.policyVersions.at(-1) ?? DEFAULT_SETTINGS).policy) },
         policySettings: policySettingsStore(data),
         screens: screenStore(data, isClinicUser),

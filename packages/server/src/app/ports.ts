@@ -6,6 +6,7 @@
 import type { CdsClientRegistry } from '../http/deps.js';
 import type { AuditSink } from '../audit-event.js';
 import type { SessionStore, UserStore } from './auth/auth-ports.js';
+import type { RecordStore } from './records/record-ports.js';
 import type { PolicySettingsStore } from './settings/policy-settings.js';
 import type { ChartReader, PolicyReader, ScreenStore } from './visits/visit-ports.js';
 
@@ -70,6 +71,8 @@ export interface ClinicRepositories {
   readonly patients: PatientStore;
   readonly visits: VisitStore;
   readonly charts: ChartReader;
+  /** The chart's entries (conditions, allergies, medicines, observations, earlier injections), review stamps. */
+  readonly records: RecordStore;
   readonly policies: PolicyReader;
   /** The screening policy as a versioned setting: read with its version, changed by clinic admins. */
   readonly policySettings: PolicySettingsStore;

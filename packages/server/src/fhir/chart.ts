@@ -30,6 +30,8 @@ export interface ChartCondition {
   readonly onset?: string | undefined;
   readonly recordedAt?: string | undefined;
   readonly bodySite?: ChartBodySite | undefined;
+  /** Its ETag ("<revision>") for If-Match: increases with every change; absent until stored. */
+  readonly revision?: number | undefined;
 }
 
 export type AllergySubstance =
@@ -47,6 +49,8 @@ export interface ChartAllergy {
   readonly clinicalStatus: 'active' | 'inactive' | 'resolved';
   readonly verificationStatus: 'unconfirmed' | 'confirmed' | 'refuted' | 'entered-in-error';
   readonly recordedAt?: string | undefined;
+  /** Its ETag ("<revision>") for If-Match: increases with every change; absent until stored. */
+  readonly revision?: number | undefined;
 }
 
 export interface ChartMedicine {
@@ -55,6 +59,8 @@ export interface ChartMedicine {
   readonly display: string;
   readonly status: 'active' | 'on-hold' | 'intended' | 'stopped' | 'completed' | 'entered-in-error';
   readonly assertedAt?: string | undefined;
+  /** Its ETag ("<revision>") for If-Match: increases with every change; absent until stored. */
+  readonly revision?: number | undefined;
 }
 
 export interface ChartObservation {
@@ -67,6 +73,8 @@ export interface ChartObservation {
     | { readonly system: string; readonly code: string; readonly display?: string };
   readonly at: string;
   readonly status: 'final' | 'amended' | 'corrected' | 'preliminary' | 'entered-in-error';
+  /** Its ETag ("<revision>") for If-Match: increases with every change; absent until stored. */
+  readonly revision?: number | undefined;
 }
 
 export interface ChartAdministration {
@@ -79,14 +87,20 @@ export interface ChartAdministration {
   /** When it was given: FHIR requires it; a date alone is fine for an injection given elsewhere. */
   readonly at: string;
   readonly status: 'completed' | 'in-progress' | 'not-done' | 'entered-in-error';
+  /** An injection given elsewhere: its ETag for If-Match. Our own (from signed notes) have none. */
+  readonly revision?: number | undefined;
 }
 
 export interface Chart {
   readonly patient: ChartPatient;
   /** When allergies were last reviewed with the patient ("no known allergies" included); null: never asked. */
   readonly allergiesReviewedAt: string | null;
+  /** Who last reviewed them (a user id), when known. */
+  readonly allergiesReviewedBy?: string | undefined;
   /** When the medicine list was last reconciled; null: never. */
   readonly medicationsReconciledAt: string | null;
+  /** Who last reconciled it (a user id), when known. */
+  readonly medicationsReconciledBy?: string | undefined;
   readonly conditions: readonly ChartCondition[];
   readonly allergies: readonly ChartAllergy[];
   readonly medicines: readonly ChartMedicine[];

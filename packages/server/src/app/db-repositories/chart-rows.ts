@@ -7,10 +7,10 @@ import type {
   ChartAdministration,
   ChartAllergy,
   ChartBodySite,
-  ChartCondition,
   ChartMedicine,
   ChartObservation,
 } from '../../fhir/chart.js';
+import type { StoredEntry } from '../records/record-ports.js';
 import { present } from './rows.js';
 
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
@@ -19,7 +19,7 @@ type Laterality = NonNullable<Row<typeof schema.conditions>['laterality']>;
 export const lateralityOf = (side: Side): Laterality => (side === 'both' ? 'bilateral' : side);
 const sideOf = (laterality: Laterality): Side => (laterality === 'bilateral' ? 'both' : laterality);
 
-export function conditionOf(r: Row<typeof schema.conditions>): ChartCondition {
+export function conditionOf(r: Row<typeof schema.conditions>): StoredEntry<'condition'> {
   const site: ChartBodySite = {
     ...present('muscle', r.bodySiteMuscle),
     ...present('region', r.bodySiteRegion),
@@ -34,6 +34,7 @@ export function conditionOf(r: Row<typeof schema.conditions>): ChartCondition {
     ...present('onset', r.onset),
     recordedAt: r.recordedAt.toISOString(),
     ...(Object.keys(site).length > 0 ? { bodySite: site } : {}),
+    revision: r.revision,
   };
 }
 
@@ -61,7 +62,7 @@ function allergyVerificationOf(
   return v === 'confirmed' || v === 'refuted' || v === 'entered-in-error' ? v : 'unconfirmed';
 }
 
-export function allergyOf(r: Row<typeof schema.allergies>): ChartAllergy {
+export function allergyOf(r: Row<typeof schema.allergies>): StoredEntry<'allergy'> {
   return {
     id: r.id,
     substance: substanceOf(r),
@@ -71,6 +72,7 @@ export function allergyOf(r: Row<typeof schema.allergies>): ChartAllergy {
     clinicalStatus: r.clinicalStatus,
     verificationStatus: allergyVerificationOf(r.verificationStatus),
     recordedAt: r.recordedAt.toISOString(),
+    revision: r.revision,
   };
 }
 
@@ -94,13 +96,14 @@ function medicineStatusOf(s: Row<typeof schema.medicines>['status']): ChartMedic
   }
 }
 
-export function medicineOf(r: Row<typeof schema.medicines>): ChartMedicine {
+export function medicineOf(r: Row<typeof schema.medicines>): StoredEntry<'medicine'> {
   return {
     id: r.id,
     ...present('rxnorm', r.rxnormCode),
     display: r.rxnormDisplay ?? r.text,
     status: medicineStatusOf(r.status),
     ...present('assertedAt', (r.assertedAt ?? r.authoredAt)?.toISOString()),
+    revision: r.revision,
   };
 }
 
@@ -122,7 +125,7 @@ function observationStatusOf(s: Row<typeof schema.observations>['status']): Char
 }
 
 /** Undefined for a free-text result: the chart (and the screen) reads quantities and coded answers. */
-export function observationOf(r: Row<typeof schema.observations>): ChartObservation | undefined {
+export function observationOf(r: Row<typeof schema.observations>): StoredEntry<'observation'> | undefined {
   const value: ChartObservation['value'] | undefined =
     r.valueSystem !== null && r.valueCode !== null
       ? { system: r.valueSystem, code: r.valueCode, ...present('display', r.valueText) }
@@ -137,18 +140,22 @@ export function observationOf(r: Row<typeof schema.observations>): ChartObservat
     value,
     at: r.effectiveAt.toISOString(),
     status: observationStatusOf(r.status),
+    revision: r.revision,
   };
 }
 
-/** An injection given elsewhere, as reported (so always completed). */
-export function earlierAdministrationOf(r: Row<typeof schema.earlierAdministrations>): ChartAdministration {
+/** An injection given elsewhere, as reported (given, or entered in error since). */
+export function earlierAdministrationOf(
+  r: Row<typeof schema.earlierAdministrations>,
+): StoredEntry<'earlier-administration'> {
   return {
     id: r.id,
     ...present('injectate', r.productCode),
     ...present('text', r.text === '' ? null : r.text),
     ...present('volumeMl', r.doseMl),
     at: r.administeredOn,
-    status: 'completed',
+    status: r.status,
+    revision: r.revision,
   };
 }
 

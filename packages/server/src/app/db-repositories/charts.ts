@@ -14,7 +14,7 @@ import {
   patients,
   procedureNotes,
 } from '../../db/schema.js';
-import type { Chart, ChartObservation } from '../../fhir/chart.js';
+import type { Chart } from '../../fhir/chart.js';
 import type { ChartReader } from '../visits/visit-ports.js';
 import {
   allergyOf,
@@ -25,7 +25,7 @@ import {
   ownAdministrationOf,
 } from './chart-rows.js';
 import { identifiersOf, splitGiven } from './patient-rows.js';
-import { isoOrNull, isUuid } from './rows.js';
+import { isoOrNull, isUuid, present } from './rows.js';
 
 async function loadChart(tx: KnotworkTx, clinicId: string, patientId: string): Promise<Chart | undefined> {
   if (!isUuid(patientId)) return undefined;
@@ -85,11 +85,13 @@ async function loadChart(tx: KnotworkTx, clinicId: string, patientId: string): P
       sex: patient.gender,
     },
     allergiesReviewedAt: isoOrNull(patient.allergiesReviewedAt),
+    ...present('allergiesReviewedBy', patient.allergiesReviewedBy),
     medicationsReconciledAt: isoOrNull(patient.medicationsReconciledAt),
+    ...present('medicationsReconciledBy', patient.medicationsReconciledBy),
     conditions: conditionRows.map(conditionOf),
     allergies: allergyRows.map(allergyOf),
     medicines: medicineRows.map(medicineOf),
-    observations: observationRows.map(observationOf).filter((o): o is ChartObservation => o !== undefined),
+    observations: observationRows.map(observationOf).filter((o) => o !== undefined),
     administrations: [...ownRows.map(ownAdministrationOf), ...earlierRows.map(earlierAdministrationOf)],
   };
 }

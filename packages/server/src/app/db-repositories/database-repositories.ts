@@ -9,6 +9,7 @@ import { chartReader } from './charts.js';
 import type { DatabaseRepositoriesOptions } from './options.js';
 import { patientStore } from './patients.js';
 import { policyReader, policySettingsStore } from './policies.js';
+import { recordStore } from './records.js';
 import { screenStore } from './screens.js';
 import { sessionStore } from './sessions.js';
 import { userStore } from './users.js';
@@ -25,6 +26,7 @@ export function clinicRepositories(
     patients: patientStore(tx, clinicId, options.newId),
     visits: visitStore(tx, clinicId, options.newId),
     charts: chartReader(tx, clinicId),
+    records: recordStore(tx, clinicId),
     policies: policyReader(tx, clinicId),
     policySettings: policySettingsStore(tx, clinicId),
     screens: screenStore(tx, clinicId),

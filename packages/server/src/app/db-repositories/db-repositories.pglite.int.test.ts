@@ -1,6 +1,7 @@
 // The repository contract, and what only a database shows, on PGlite (one database for the file).
 import { afterAll } from 'vitest';
 import { databaseSubject } from '../spec/database-subject.js';
+import { describeDatabaseEntries } from '../spec/database-entries.js';
 import { describeDatabaseOnly } from '../spec/database-only.js';
 import { describeRepositoryContract } from '../spec/repository-contract.js';
 import { openTestPglite } from '../spec/test-databases.js';
@@ -10,3 +11,4 @@ afterAll(() => opened.dispose());
 
 describeRepositoryContract('PGlite', () => Promise.resolve(databaseSubject(opened.database)));
 describeDatabaseOnly('PGlite', () => opened.database);
+describeDatabaseEntries('PGlite', () => opened.database);

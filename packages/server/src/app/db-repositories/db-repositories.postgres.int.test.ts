@@ -2,6 +2,7 @@
 // TEST_DATABASE_URL, dropped afterwards. Without TEST_DATABASE_URL the suite is skipped, saying so.
 import { afterAll, describe, it } from 'vitest';
 import { databaseSubject } from '../spec/database-subject.js';
+import { describeDatabaseEntries } from '../spec/database-entries.js';
 import { describeDatabaseOnly } from '../spec/database-only.js';
 import { describeRepositoryContract } from '../spec/repository-contract.js';
 import { openTestPostgres, TEST_DATABASE_URL } from '../spec/test-databases.js';
@@ -16,4 +17,5 @@ if (TEST_DATABASE_URL === '') {
   afterAll(() => opened.dispose());
   describeRepositoryContract('PostgreSQL', () => Promise.resolve(databaseSubject(opened.database)));
   describeDatabaseOnly('PostgreSQL', () => opened.database);
+  describeDatabaseEntries('PostgreSQL', () => opened.database);
 }

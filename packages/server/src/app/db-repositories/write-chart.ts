@@ -4,9 +4,15 @@
 // when they are uuids, otherwise the database makes new ones.
 import type { KnotworkTx } from '../../db/index.js';
 import { allergies, conditions, earlierAdministrations, medicines, observations, patients } from '../../db/schema.js';
-import type { Chart, ChartAllergy, ChartObservation } from '../../fhir/chart.js';
-import { lateralityOf } from './chart-rows.js';
+import type { Chart } from '../../fhir/chart.js';
 import { insertIdentifiers, patientColumns, writeSearchNames } from './patient-rows.js';
+import {
+  allergyColumns,
+  conditionColumns,
+  earlierAdministrationColumns,
+  medicineColumns,
+  observationColumns,
+} from './record-columns.js';
 import { dateFromIso, isUuid, onlyRow } from './rows.js';
 
 export interface WriteChartOptions {
@@ -18,20 +24,6 @@ export interface WriteChartOptions {
 
 const keepId = (id: string) => (isUuid(id) ? id : undefined);
 const at = (value: string | undefined, what: string) => (value === undefined ? undefined : dateFromIso(value, what));
-
-function allergySubstance(a: ChartAllergy) {
-  const s = a.substance;
-  return s.kind === 'text'
-    ? { substanceKind: 'text' as const, substanceCode: null, substanceText: s.text }
-    : { substanceKind: s.kind, substanceCode: s.code, substanceText: s.text };
-}
-
-function observationValue(o: ChartObservation) {
-  const v = o.value;
-  return 'quantity' in v
-    ? { valueNumber: v.quantity, unit: v.unit }
-    : { valueSystem: v.system, valueCode: v.code, valueText: v.display ?? null };
-}
 
 /** Returns the patient's id. Runs in the caller's transaction (withClinic of `clinicId`, or asSystem). */
 export async function writeChart(
@@ -68,14 +60,7 @@ export async function writeChart(
       chart.conditions.map((c) => ({
         ...base(c.id),
         ...own,
-        code: c.icd10,
-        display: c.display,
-        clinicalStatus: c.clinicalStatus,
-        verificationStatus: c.verificationStatus,
-        onset: c.onset ?? null,
-        bodySiteMuscle: c.bodySite?.muscle ?? null,
-        bodySiteRegion: c.bodySite?.region ?? null,
-        laterality: c.bodySite?.side === undefined ? null : lateralityOf(c.bodySite.side),
+        ...conditionColumns(c),
         recordedAt: at(c.recordedAt, `condition ${c.id} recordedAt`),
       })),
     );
@@ -84,51 +69,29 @@ export async function writeChart(
       chart.allergies.map((a) => ({
         ...base(a.id),
         ...own,
-        ...allergySubstance(a),
-        type: a.type,
-        criticality: a.criticality ?? null,
-        clinicalStatus: a.clinicalStatus,
-        verificationStatus: a.verificationStatus,
+        ...allergyColumns(a),
         recordedAt: at(a.recordedAt, `allergy ${a.id} recordedAt`),
       })),
     );
   if (chart.medicines.length > 0)
-    await tx.insert(medicines).values(
-      chart.medicines.map((m) => ({
-        ...base(m.id),
-        ...own,
-        kind: 'statement' as const,
-        rxnormCode: m.rxnorm ?? null,
-        text: m.display,
-        status: m.status,
-        assertedAt: at(m.assertedAt, `medicine ${m.id} assertedAt`) ?? null,
-      })),
-    );
+    await tx
+      .insert(medicines)
+      .values(
+        chart.medicines.map((m) => ({ ...base(m.id), ...own, kind: 'statement' as const, ...medicineColumns(m) })),
+      );
   if (chart.observations.length > 0)
-    await tx.insert(observations).values(
-      chart.observations.map((o) => ({
-        ...base(o.id),
-        ...own,
-        loincCode: o.loinc,
-        display: o.display ?? null,
-        ...observationValue(o),
-        effectiveAt: dateFromIso(o.at, `observation ${o.id} at`),
-        status: o.status,
-      })),
-    );
+    await tx
+      .insert(observations)
+      .values(chart.observations.map((o) => ({ ...base(o.id), ...own, ...observationColumns(o) })));
   if (chart.administrations.length > 0) {
-    const notGiven = chart.administrations.find((a) => a.status !== 'completed');
-    // The table holds injections that were given; it has no status to keep any other.
-    if (notGiven) throw new RangeError(`administration ${notGiven.id} is ${notGiven.status}; only given ones are kept`);
+    // The table holds injections that were given (or retracted since); earlierAdministrationColumns
+    // refuses any other status.
     await tx.insert(earlierAdministrations).values(
       chart.administrations.map((a) => ({
         ...base(a.id),
         ...own,
-        productCode: a.injectate ?? null,
-        text: a.text ?? '',
-        doseMl: a.volumeMl ?? null,
-        administeredOn: a.at,
         source: options.source ?? 'chart import',
+        ...earlierAdministrationColumns(a),
       })),
     );
   }

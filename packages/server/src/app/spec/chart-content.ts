@@ -1,5 +1,6 @@
-// Compares two charts by content: ids the database generates are left out, and so is a recorded-at
-// time the written chart did not give (the database stamps one). Lists are compared as sets.
+// Compares two charts by content: ids and revisions the database generates are left out, and so is
+// a recorded-at time the written chart did not give (the database stamps one). Lists are compared
+// as sets.
 import { expect } from 'vitest';
 import type { Chart } from '../../fhir/chart.js';
 
@@ -14,6 +15,7 @@ function canonical(value: unknown): string {
 function withoutGenerated(item: object): string {
   const rest: Record<string, unknown> = { ...item };
   delete rest['id'];
+  delete rest['revision'];
   delete rest['recordedAt'];
   return canonical(rest);
 }

@@ -43,6 +43,7 @@ function fullChart(): Chart {
         clinicalStatus: 'recurrence',
         verificationStatus: 'provisional',
         recordedAt: at(10),
+        revision: 1,
         bodySite: { muscle: 'trapezius-upper', region: 'neck', side: 'both' },
       },
     ],
@@ -55,9 +56,10 @@ function fullChart(): Chart {
         clinicalStatus: 'inactive',
         verificationStatus: 'refuted',
         recordedAt: at(20),
+        revision: 1,
       },
     ],
-    medicines: [{ id: randomUUID(), display: 'Herbal tea', status: 'on-hold' }],
+    medicines: [{ id: randomUUID(), display: 'Herbal tea', status: 'on-hold', revision: 1 }],
     observations: [
       {
         id: randomUUID(),
@@ -65,9 +67,12 @@ function fullChart(): Chart {
         value: { system: 'http://snomed.info/sct', code: '60001007' },
         at: at(2),
         status: 'amended',
+        revision: 1,
       },
     ],
-    administrations: [{ id: randomUUID(), text: 'Steroid, GP surgery', at: '2026-03', status: 'completed' }],
+    administrations: [
+      { id: randomUUID(), text: 'Steroid, GP surgery', at: '2026-03', status: 'completed', revision: 1 },
+    ],
   };
 }
 

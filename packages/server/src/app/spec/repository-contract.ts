@@ -7,6 +7,7 @@ import type { Chart } from '../../fhir/chart.js';
 import type { CdsClient } from '../../http/deps.js';
 import type { Role, UserRecord } from '../auth/auth-ports.js';
 import type { Repositories } from '../ports.js';
+import { describeEntryContract } from './contract-entries.js';
 import { describePatientContract } from './contract-patients.js';
 import { describeRecordContract } from './contract-records.js';
 import { describeScreenContract } from './contract-screens.js';
@@ -51,6 +52,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
 
     describePatientContract(get);
     describeRecordContract(get);
+    describeEntryContract(get);
     describeScreenContract(get);
     describeSystemContract(get);
     describeIsolationContract(get);

@@ -13,6 +13,7 @@ import {
   ALLERGY_VERIFICATION_STATUSES,
   CONDITION_CLINICAL_STATUSES,
   CONDITION_VERIFICATION_STATUSES,
+  EARLIER_ADMINISTRATION_STATUSES,
   LATERALITIES,
   MEDICINE_KINDS,
   MEDICINE_STATUSES,
@@ -187,6 +188,7 @@ export const earlierAdministrations = pgTable(
     site: text('site'),
     /** Where the information came from: "patient report", "referral letter 2024-03-02" ... */
     source: text('source').notNull(),
+    status: text('status', { enum: EARLIER_ADMINISTRATION_STATUSES }).notNull().default('completed'),
     recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
     recordedBy: recordedBy(),
     updatedAt: updatedAt(),
@@ -196,6 +198,7 @@ export const earlierAdministrations = pgTable(
     index('earlier_administrations_patient_idx').on(t.clinicId, t.patientId),
     sameClinic('earlier_administrations_patient_fk', [t.clinicId, t.patientId], [patients.clinicId, patients.id]),
     sameClinic('earlier_administrations_recorded_by_fk', [t.clinicId, t.recordedBy], [users.clinicId, users.id]),
+    oneOf('earlier_administrations_status_check', t.status, EARLIER_ADMINISTRATION_STATUSES),
     holds('earlier_administrations_dose_check', sql`coalesce(${t.doseMl}, 0) >= 0 and coalesce(${t.doseMg}, 0) >= 0`),
   ],
 );

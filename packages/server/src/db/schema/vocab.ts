@@ -76,6 +76,12 @@ export const OBSERVATION_STATUSES = [
   'unknown',
 ] as const;
 
+/**
+ * An injection given elsewhere was given (it is reported, never planned); one entered in error is
+ * kept, so the record shows what was retracted, and the screen no longer counts it.
+ */
+export const EARLIER_ADMINISTRATION_STATUSES = ['completed', 'entered-in-error'] as const;
+
 /** A subset of FHIR R4 EncounterStatus. */
 export const VISIT_STATUSES = [
   'planned',

@@ -47,8 +47,20 @@ describe('bad bodies on every route that takes one', () => {
   it('are 4xx problems that write nothing', async () => {
     const writes = declaredRoutes(rig.app).filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
     expect(writes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'DELETE /api/patients/:id/allergies/:entryId',
+      'DELETE /api/patients/:id/conditions/:entryId',
+      'DELETE /api/patients/:id/earlier-administrations/:entryId',
+      'DELETE /api/patients/:id/medicines/:entryId',
+      'DELETE /api/patients/:id/observations/:entryId',
       'DELETE /api/session',
       'POST /api/patients',
+      'POST /api/patients/:id/allergies',
+      'POST /api/patients/:id/allergies/reviewed',
+      'POST /api/patients/:id/conditions',
+      'POST /api/patients/:id/earlier-administrations',
+      'POST /api/patients/:id/medicines',
+      'POST /api/patients/:id/medicines/reconciled',
+      'POST /api/patients/:id/observations',
       'POST /api/patients/:id/visits',
       'POST /api/screens/:id/overrides',
       'POST /api/session',
@@ -56,6 +68,9 @@ describe('bad bodies on every route that takes one', () => {
       'POST /cds-services/tpi-screening',
       'POST /cds-services/tpi-screening/feedback',
       'PUT /api/patients/:id',
+      'PUT /api/patients/:id/allergies/:entryId',
+      'PUT /api/patients/:id/conditions/:entryId',
+      'PUT /api/patients/:id/medicines/:entryId',
       'PUT /api/settings/screening-policy',
     ]);
     const failures: string[] = [];

@@ -1,7 +1,9 @@
 // GET /api/patients/:id/chart: the patient's chart (clinicians and nurses), audited as
-// `patient.chart.read` in the same transaction as the read.
+// `patient.chart.read` in the same transaction as the read. Each medicine names the catalogue
+// anticoagulant it is, if any.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { readChart } from '../../app/patients/read-chart.js';
+import { anticoagulantOf } from '../../app/records/anticoagulant-of.js';
 import { CLINICAL_ROLES } from '../auth/roles.js';
 import { problemResponses } from '../openapi.js';
 import { ChartDoc } from './chart-schema.js';
@@ -31,7 +33,7 @@ export const chartRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app,
           readChart({ patientId: request.params.id, actor, at }, repos),
         ),
       );
-      return chart;
+      return { ...chart, medicines: chart.medicines.map((m) => ({ ...m, anticoagulant: anticoagulantOf(m) })) };
     },
   );
   return Promise.resolve();

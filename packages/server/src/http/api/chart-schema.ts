@@ -1,11 +1,12 @@
 // The chart as the clinic API answers it (fhir/chart.ts): the response schema documents it and
-// keeps anything else from leaving the server.
+// keeps anything else from leaving the server. Each stored entry carries its revision (its ETag for
+// If-Match); a medicine names the catalogue anticoagulant it is, if any.
 import { z } from 'zod';
 
 const Side = z.enum(['left', 'right', 'both']);
 const optional = <T extends z.ZodType>(schema: T) => schema.optional();
 
-const Condition = z.object({
+export const Condition = z.object({
   id: z.string(),
   icd10: z.string(),
   display: z.string(),
@@ -21,9 +22,10 @@ const Condition = z.object({
   onset: optional(z.string()),
   recordedAt: optional(z.string()),
   bodySite: optional(z.object({ muscle: optional(z.string()), region: optional(z.string()), side: optional(Side) })),
+  revision: optional(z.number().int().describe('Its ETag is "<revision>" (If-Match of a change)')),
 });
 
-const Allergy = z.object({
+export const Allergy = z.object({
   id: z.string(),
   substance: z.object({
     kind: z.enum(['ingredient', 'class', 'injectate', 'rxnorm', 'text']),
@@ -35,17 +37,23 @@ const Allergy = z.object({
   clinicalStatus: z.enum(['active', 'inactive', 'resolved']),
   verificationStatus: z.enum(['unconfirmed', 'confirmed', 'refuted', 'entered-in-error']),
   recordedAt: optional(z.string()),
+  revision: optional(z.number().int().describe('Its ETag is "<revision>" (If-Match of a change)')),
 });
 
-const Medicine = z.object({
+export const Medicine = z.object({
   id: z.string(),
   rxnorm: optional(z.string()),
   display: z.string(),
   status: z.enum(['active', 'on-hold', 'intended', 'stopped', 'completed', 'entered-in-error']),
   assertedAt: optional(z.string()),
+  anticoagulant: z
+    .string()
+    .nullable()
+    .describe('The catalogue anticoagulant or antiplatelet it is (by RxNorm code or name), or null'),
+  revision: optional(z.number().int().describe('Its ETag is "<revision>" (If-Match of a change)')),
 });
 
-const Observation = z.object({
+export const Observation = z.object({
   id: z.string(),
   loinc: z.string(),
   display: optional(z.string()),
@@ -55,15 +63,17 @@ const Observation = z.object({
   ]),
   at: z.string(),
   status: z.enum(['final', 'amended', 'corrected', 'preliminary', 'entered-in-error']),
+  revision: optional(z.number().int().describe('Its ETag is "<revision>" (If-Match of a change)')),
 });
 
-const Administration = z.object({
+export const Administration = z.object({
   id: z.string(),
   injectate: optional(z.string()),
   text: optional(z.string()),
   volumeMl: optional(z.number()),
   at: z.string(),
   status: z.enum(['completed', 'in-progress', 'not-done', 'entered-in-error']),
+  revision: optional(z.number().int().describe('Its ETag is "<revision>" (If-Match of a change)')),
 });
 
 export const ChartDoc = z
@@ -77,7 +87,9 @@ export const ChartDoc = z
       sex: optional(z.enum(['female', 'male', 'other', 'unknown'])),
     }),
     allergiesReviewedAt: z.string().nullable().describe('null: allergies never asked about'),
+    allergiesReviewedBy: optional(z.string()),
     medicationsReconciledAt: z.string().nullable().describe('null: medicines never reconciled'),
+    medicationsReconciledBy: optional(z.string()),
     conditions: z.array(Condition).readonly(),
     allergies: z.array(Allergy).readonly(),
     medicines: z.array(Medicine).readonly(),

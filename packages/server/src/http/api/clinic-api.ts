@@ -1,10 +1,13 @@
-// The clinic API under /api (issue 3, item 3): sessions, patients, charts, visits, screens and
-// overrides, settings. Each module declares its routes' roles; build-app.ts registers this plugin
-// when AppDeps.repos is given.
+// The clinic API under /api (issue 3, item 3): sessions, patients, charts and their records
+// (conditions, allergies, medicines, observations, injections given elsewhere, reviews), visits,
+// screens and overrides, settings. Each module declares its routes' roles; build-app.ts registers
+// this plugin when AppDeps.repos is given.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { chartRoutes } from './chart-routes.js';
 import type { ClinicApiDeps } from './clinic-context.js';
 import { patientRoutes } from './patient-routes.js';
+import { recordRoutes } from './record-routes.js';
+import { reviewRoutes } from './review-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { visitRoutes } from './visit-routes.js';
@@ -13,6 +16,8 @@ export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (
   await app.register(sessionRoutes, { deps });
   await app.register(patientRoutes, { deps });
   await app.register(chartRoutes, { deps });
+  await app.register(recordRoutes, { deps });
+  await app.register(reviewRoutes, { deps });
   await app.register(visitRoutes, { deps });
   await app.register(settingsRoutes, { deps });
 };

@@ -30,6 +30,11 @@ describe('the OpenAPI document with the clinic API', () => {
     const paths = doc['paths'] as Record<string, Record<string, Json>>;
     const operations = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
     expect(operations.filter((o) => o.includes('/api/')).sort()).toEqual([
+      'delete /api/patients/{id}/allergies/{entryId}',
+      'delete /api/patients/{id}/conditions/{entryId}',
+      'delete /api/patients/{id}/earlier-administrations/{entryId}',
+      'delete /api/patients/{id}/medicines/{entryId}',
+      'delete /api/patients/{id}/observations/{entryId}',
       'delete /api/session',
       'get /api/patients',
       'get /api/patients/{id}',
@@ -38,11 +43,21 @@ describe('the OpenAPI document with the clinic API', () => {
       'get /api/settings/screening-policy',
       'get /api/visits/{id}',
       'post /api/patients',
+      'post /api/patients/{id}/allergies',
+      'post /api/patients/{id}/allergies/reviewed',
+      'post /api/patients/{id}/conditions',
+      'post /api/patients/{id}/earlier-administrations',
+      'post /api/patients/{id}/medicines',
+      'post /api/patients/{id}/medicines/reconciled',
+      'post /api/patients/{id}/observations',
       'post /api/patients/{id}/visits',
       'post /api/screens/{id}/overrides',
       'post /api/session',
       'post /api/visits/{id}/screens',
       'put /api/patients/{id}',
+      'put /api/patients/{id}/allergies/{entryId}',
+      'put /api/patients/{id}/conditions/{entryId}',
+      'put /api/patients/{id}/medicines/{entryId}',
       'put /api/settings/screening-policy',
     ]);
     const put = paths['/api/patients/{id}']?.['put'] ?? {};
@@ -65,7 +80,9 @@ describe('the OpenAPI document with the clinic API', () => {
     const screen = JSON.stringify(screenRef ? resolve(doc, screenRef) : screenBody);
     expect(screen).toContain('trapezius-upper');
     expect(screen).toContain('lidocaine-1pct');
-    for (const name of ['Patient', 'Chart', 'ScreenResult', 'Override', 'Visit', 'Session', 'Problem']) {
+    const names = ['Patient', 'Chart', 'ScreenResult', 'Override', 'Visit', 'Session', 'Problem'];
+    const records = ['Condition', 'Allergy', 'Medicine', 'Observation', 'EarlierAdministration', 'AllergyReview'];
+    for (const name of [...names, ...records, 'ConditionDetailsInput', 'ObservationDetailsInput']) {
       expect(Object.keys(schemas), name).toContain(name);
     }
     expect((doc['components'] as Json)['securitySchemes']).toMatchObject({

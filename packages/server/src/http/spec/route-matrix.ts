@@ -41,6 +41,39 @@ async function freshPatient(rig: ClinicRig): Promise<string> {
   return r.json<{ id: string }>().id;
 }
 
+/** What a permitted caller records of each kind (POST), and replaces it with (PUT). */
+const ENTRY_BODIES: Readonly<Record<string, unknown>> = {
+  conditions: { icd10: 'M79.18', display: 'Myalgia, other site' },
+  allergies: { substance: { kind: 'text', text: 'Elastoplast' }, type: 'intolerance' },
+  medicines: { display: 'Paracetamol 1 g' },
+  observations: { loinc: '29463-7', value: { quantity: 80, unit: 'kg' }, at: '2026-11-27T09:00:00Z' },
+  'earlier-administrations': { injectate: 'triamcinolone-40', volumeMl: 1, at: '2026-09-14' },
+};
+
+/** A fresh entry (recorded by a clinician) to replace or mark entered in error under If-Match "1". */
+async function freshEntry(rig: ClinicRig, segment: string): Promise<string> {
+  const url = `/api/patients/${ALLERGIC_ID}/${segment}`;
+  const r = await rig.call('clinician', 'POST', url, ENTRY_BODIES[segment]);
+  return `${url}/${r.json<{ id: string }>().id}`;
+}
+
+/** The rows of one kind of entry: POST, PUT when it has one, and DELETE (entered in error). */
+function entryRows(segment: string, replaceable: boolean): Record<string, Row> {
+  const path = `/api/patients/:id/${segment}`;
+  const change = (body?: unknown) => async (rig: ClinicRig) => ({
+    url: await freshEntry(rig, segment),
+    ...(body === undefined ? {} : { body }),
+    headers: { 'if-match': '"1"' },
+  });
+  return {
+    [`POST ${path}`]: { who: CLINICAL, ok: 201, prepare: () => ({ url: '', body: ENTRY_BODIES[segment] }) },
+    ...(replaceable
+      ? { [`PUT ${path}/:entryId`]: { who: CLINICAL, ok: 200, prepare: change(ENTRY_BODIES[segment]) } }
+      : {}),
+    [`DELETE ${path}/:entryId`]: { who: CLINICAL, ok: 200, prepare: change() },
+  };
+}
+
 export const MATRIX: Readonly<Record<string, Row>> = {
   'GET /api/docs': { who: 'public' },
   'HEAD /api/docs/': { who: 'public' },
@@ -80,6 +113,18 @@ export const MATRIX: Readonly<Record<string, Row>> = {
     }),
   },
   'GET /api/patients/:id/chart': { who: CLINICAL, ok: 200 },
+  ...entryRows('conditions', true),
+  ...entryRows('allergies', true),
+  ...entryRows('medicines', true),
+  ...entryRows('observations', false),
+  ...entryRows('earlier-administrations', false),
+  'POST /api/patients/:id/allergies/reviewed': {
+    who: CLINICAL,
+    ok: 200,
+    // Ben Hartley has an active allergy: the list as recorded is complete.
+    prepare: () => ({ url: '', body: { noKnownAllergies: false } }),
+  },
+  'POST /api/patients/:id/medicines/reconciled': { who: CLINICAL, ok: 200 },
   'POST /api/patients/:id/visits': { who: CLINICAL, ok: 201 },
   'GET /api/visits/:id': { who: CLINICAL, ok: 200 },
   'POST /api/visits/:id/screens': { who: CLINICAL, ok: 201, prepare: (_, ids) => ({ url: vurl(ids), body: plan }) },
