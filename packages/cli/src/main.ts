@@ -1,4 +1,5 @@
 // The knotwork command line: each command is a plain function (argv, io) -> exit code.
+import { backupCommand, restoreCommand } from './commands/backup-commands.js';
 import { auditCommand, cdsClientCommand, migrateCommand, userCommand } from './commands/database-commands.js';
 import { screenCommand } from './commands/screen-command.js';
 import { serveCommand } from './commands/serve-command.js';
@@ -15,6 +16,8 @@ Commands:
   user add --email ... --role   create a user account
   audit verify                  check the audit log's hash chain
   cds-client add ...            register an EHR as a CDS Hooks client of a clinic
+  backup FILE [--clinic NAME]   write a clinic (or every clinic) to a checked, self-describing file
+  restore FILE                  restore a backup into an empty database
   help [command]                show help for a command
 
 Run "knotwork <command> --help" for a command's options.
@@ -29,6 +32,8 @@ const COMMANDS: Record<string, Command> = {
   user: userCommand,
   audit: auditCommand,
   'cds-client': cdsClientCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {

@@ -5,3 +5,4 @@ export * from './db/index.js';
 export * from './demo/index.js';
 export { databaseRepositories, databasePolicyFor, storeCdsScreen } from './app/db-repositories/index.js';
 export { startServer, type RunningServer, type ServerOptions } from './start-server.js';
+export * from './backup/index.js';

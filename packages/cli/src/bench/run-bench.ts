@@ -1,14 +1,16 @@
 // `npm run bench`: the screening engine's speed against the floor every screen pays (JSON.parse of
 // the same request), and the CLI's start-up against `node -e 0`, all measured in the same run on
-// the same machine (issue 2, item 9). Prints figures and ratios; exits 1 when a target is missed.
+// the same machine (issue 2, item 9); then the server's chart reads (./server-bench.ts, issue 3,
+// item 8). Prints figures and ratios; exits 1 when a target is missed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import { screen } from '@knotwork/core';
 import { realisticRequest } from './realistic-request.js';
+import { runServerBench } from './server-bench.js';
 
 const AS_OF = '2026-11-27T10:00:00Z';
 const asOf = Date.parse(AS_OF);
@@ -57,7 +59,7 @@ const RUNS = 21;
 const nodeMs = medianWallMs(['-e', '0'], RUNS);
 const cliMs = medianWallMs([bin, 'screen', '--as-of', AS_OF, file], RUNS);
 
-const rows: [string, string, string, boolean][] = [
+const rows: [string, string, string, boolean | null][] = [
   [
     'request size',
     `${(text.length / 1024).toFixed(1)} KiB`,
@@ -81,9 +83,24 @@ const rows: [string, string, string, boolean][] = [
   ],
 ];
 console.log(`\nKnotwork screening benchmark (${process.version}, ${new Date().toISOString()})\n`);
-for (const [what, figure, note, ok] of rows)
-  console.log(`${ok ? '  ' : '✗ '}${what.padEnd(38)} ${figure.padStart(12)}   ${note}`);
-const missed = rows.filter((r) => !r[3]).length;
-console.log(missed === 0 ? '\nall targets met' : `\n${missed} target(s) missed`);
+const print = (list: readonly (readonly [string, string, string, boolean | null])[]) => {
+  for (const [what, figure, note, ok] of list)
+    console.log(
+      `${ok === false ? '✗ ' : ok === null ? '? ' : '  '}${what.padEnd(38)} ${figure.padStart(12)}   ${note}`,
+    );
+};
+print(rows);
 if (sink < 0) console.log(sink);
+
+// The server: chart reads on PGlite and PostgreSQL against a bare fastify route (./server-bench.ts).
+console.log(`\nKnotwork server benchmark: chart reads, ${os.cpus().length} cores, loopback, autocannon\n`);
+const serverRows = await runServerBench();
+print(serverRows);
+const all = [...rows, ...serverRows];
+const missed = all.filter((r) => r[3] === false).length;
+const unmeasured = all.filter((r) => r[3] === null).length;
+console.log(
+  `\n${missed === 0 ? 'all measured targets met' : `${missed} target(s) missed`}` +
+    (unmeasured > 0 ? `; ${unmeasured} not measured yet` : ''),
+);
 process.exitCode = missed === 0 ? 0 : 1;
