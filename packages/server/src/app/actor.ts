@@ -3,7 +3,10 @@
 import type { AuditEvent } from '../audit-event.js';
 
 export interface Actor {
+  /** A user id; an API token's id when `kind` is 'api-token'. */
   readonly userId: string;
+  /** Who acts: a signed-in user (the default) or a system client's API token. */
+  readonly kind?: 'user' | 'api-token';
   readonly clinicId: string;
   /** The remote address (behind a trusted proxy: the forwarded one). */
   readonly from: string | null;
@@ -14,7 +17,14 @@ export function auditAs(
   at: number,
   event: Pick<AuditEvent, 'action' | 'entity' | 'patientId' | 'outcome'> & Pick<Partial<AuditEvent>, 'detail'>,
 ): AuditEvent {
-  return { clinicId: actor.clinicId, actor: actor.userId, actorKind: 'user', at, from: actor.from, ...event };
+  return {
+    clinicId: actor.clinicId,
+    actor: actor.userId,
+    actorKind: actor.kind ?? 'user',
+    at,
+    from: actor.from,
+    ...event,
+  };
 }
 
 /** What a use case returns when it cannot do what was asked; `code` is a code of the error table. */

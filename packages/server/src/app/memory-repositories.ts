@@ -5,6 +5,14 @@ import { DEFAULT_POLICY, type ScreeningPolicy } from '@knotwork/core';
 import { memoryAuditSink, type AuditEvent } from '../audit-event.js';
 import type { Chart, ChartPatient } from '../fhir/chart.js';
 import type { CdsClient } from '../http/deps.js';
+import type { ApiTokenRecord } from './admin/admin-ports.js';
+import {
+  memoryApiTokenLookup,
+  memoryApiTokenStore,
+  memoryAuditReader,
+  memoryClinicUserStore,
+  type AdminState,
+} from './admin/memory-admin-stores.js';
 import type { SessionRecord, UserRecord } from './auth/auth-ports.js';
 import { memorySessionStore, memoryUserStore } from './auth/memory-auth-stores.js';
 import { InvalidCursorError } from './db-repositories/invalid-cursor.js';
@@ -36,6 +44,9 @@ export interface MemoryRepositories extends Repositories {
   readonly users: Map<string, UserRecord>;
   readonly sessions: Map<string, SessionRecord>;
   readonly cdsClients: Map<string, CdsClient>;
+  readonly apiTokens: Map<string, ApiTokenRecord>;
+  /** Clinics whose demo logins are allowed (the database's clinics.is_demo). */
+  readonly demoClinics: Set<string>;
   /** Seeds a chart (and its patient) into a clinic. */
   addChart(clinicId: string, chart: Chart): void;
   setPolicy(clinicId: string, policy: ScreeningPolicy): void;
@@ -228,12 +239,24 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
   const users = memoryUserStore();
   const sessions = memorySessionStore();
   const cdsClients = new Map<string, CdsClient>();
+  const admin: AdminState = {
+    users: users.users,
+    sessions: sessions.sessions,
+    pendingTotp: new Map(),
+    apiTokens: new Map(),
+    demoClinics: new Set(),
+    audit: auditSink.events,
+  };
+  // The accounts, sessions and tokens a clinic's work changes, to put back when it fails.
+  const adminMaps = [admin.users, admin.sessions, admin.pendingTotp, admin.apiTokens] as Map<string, unknown>[];
 
   return {
     audit: auditSink.events,
     users: users.users,
     sessions: sessions.sessions,
     cdsClients,
+    apiTokens: admin.apiTokens,
+    demoClinics: admin.demoClinics,
     addChart: (clinicId, chart) => {
       const data = clinic(clinicId);
       const { patient } = chart;
@@ -268,6 +291,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
     inClinic: async (clinicId, work) => {
       const data = clinic(clinicId);
       const saved = saveState(data);
+      const savedAdmin = adminMaps.map((m) => new Map(m));
       const recorded: AuditEvent[] = [];
       const isClinicUser = (id: string) => users.users.get(id)?.clinicId === clinicId;
       const repos: ClinicRepositories = {
@@ -295,6 +319,9 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         policies: { currentPolicy: () => Promise.resolve((data.policyVersions.at(-1) ?? DEFAULT_SETTINGS).policy) },
         policySettings: policySettingsStore(data),
         screens: screenStore(data, isClinicUser),
+        users: memoryClinicUserStore(admin, clinicId, newId),
+        apiTokens: memoryApiTokenStore(admin, clinicId, newId),
+        auditLog: memoryAuditReader(admin, clinicId),
         audit: {
           record: (e) => {
             const event = { ...e, clinicId };
@@ -307,6 +334,10 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         return await work(repos);
       } catch (error) {
         restoreState(data, saved);
+        adminMaps.forEach((map, i) => {
+          map.clear();
+          for (const [k, v] of savedAdmin[i] ?? []) map.set(k, v);
+        });
         for (const event of recorded) {
           const at = auditSink.events.indexOf(event);
           if (at >= 0) auditSink.events.splice(at, 1);
@@ -318,6 +349,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
       users,
       sessions,
       cdsClients: { find: (issuer) => Promise.resolve(cdsClients.get(issuer)) },
+      apiTokens: memoryApiTokenLookup(admin),
       audit: auditSink,
     },
   };

@@ -5,6 +5,7 @@
 // is the twin, and one contract suite runs against both.
 import type { CdsClientRegistry } from '../http/deps.js';
 import type { AuditSink } from '../audit-event.js';
+import type { ApiTokenLookup, ApiTokenStore, AuditReader, ClinicUserStore } from './admin/admin-ports.js';
 import type { SessionStore, UserStore } from './auth/auth-ports.js';
 import type { RecordStore } from './records/record-ports.js';
 import type { PolicySettingsStore } from './settings/policy-settings.js';
@@ -77,6 +78,12 @@ export interface ClinicRepositories {
   /** The screening policy as a versioned setting: read with its version, changed by clinic admins. */
   readonly policySettings: PolicySettingsStore;
   readonly screens: ScreenStore;
+  /** The clinic's accounts (clinic admins, and each user's own account). */
+  readonly users: ClinicUserStore;
+  /** The clinic's API tokens for system clients. */
+  readonly apiTokens: ApiTokenStore;
+  /** Reading the clinic's audit log (clinic admins). */
+  readonly auditLog: AuditReader;
   /** Writes the audit row in this same transaction. */
   readonly audit: AuditSink;
 }
@@ -85,6 +92,8 @@ export interface SystemRepositories {
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly cdsClients: CdsClientRegistry;
+  /** A bearer API token by its hash, before its clinic is known. */
+  readonly apiTokens: ApiTokenLookup;
   /** For events with no clinic yet (a failed sign-in with an unknown email). */
   readonly audit: AuditSink;
 }

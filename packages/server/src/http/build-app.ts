@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { DEFAULT_SESSION_POLICY } from '../app/auth/auth-ports.js';
 import { clinicApi } from './api/clinic-api.js';
 import { registerRefusalAudit, type ClinicApiDeps } from './api/clinic-context.js';
+import { apiTokenAuthenticator } from './auth/api-token.js';
 import { cdsJwtAuthenticator } from './auth/cds-jwt.js';
 import { registerCsrfCheck } from './auth/csrf.js';
 import {
@@ -46,6 +47,7 @@ export interface DeclaredRoute {
   readonly url: string;
   readonly auth: RouteAuth | undefined;
   readonly roles: readonly string[] | undefined;
+  readonly scopes: readonly string[] | undefined;
 }
 
 const declared = new WeakMap<FastifyInstance, DeclaredRoute[]>();
@@ -62,6 +64,7 @@ function declarationsOf(route: RouteOptions): DeclaredRoute[] {
     url: route.url,
     auth: route.config?.auth,
     roles: route.config?.roles,
+    scopes: route.config?.scopes,
   }));
 }
 
@@ -97,14 +100,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionPolicy: deps.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     loginRateLimit: deps.loginRateLimit ?? { max: 10, timeWindow: '1 minute' },
   };
-  const authenticators: Authenticator[] = [
+  // API tokens first: the CDS JWT authenticator claims any bearer credential shaped like a JWS.
+  const authenticators: Authenticator[] = [];
+  if (clinic) authenticators.push(apiTokenAuthenticator({ tokens: clinic.repos.system.apiTokens, now }));
+  authenticators.push(
     cdsJwtAuthenticator({
       registry: deps.cdsClients,
       replay: deps.replayCache ?? memoryReplayCache(),
       publicBaseUrl,
       now,
     }),
-  ];
+  );
   if (clinic) {
     const { users, sessions } = clinic.repos.system;
     const clock = { now, fixedAt: undefined };

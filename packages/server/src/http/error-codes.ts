@@ -26,7 +26,7 @@ export const ERROR_CODES = {
   unauthenticated: {
     status: 401,
     title: 'Authentication required',
-    when: 'No credentials the route accepts, or credentials that do not verify (a CDS client JWT: issuer, key, aud, exp, iat, jti; a deactivated account’s session).',
+    when: 'No credentials the route accepts, or credentials that do not verify (a CDS client JWT: issuer, key, aud, exp, iat, jti; an API token unknown, revoked or expired; a deactivated account’s session).',
   },
   'session-expired': {
     status: 401,
@@ -51,12 +51,17 @@ export const ERROR_CODES = {
   forbidden: {
     status: 403,
     title: 'Not allowed',
-    when: 'Authenticated, but the role or clinic may not do this.',
+    when: 'Authenticated, but the role, the API token’s scopes or the clinic may not do this.',
   },
   'csrf-failed': {
     status: 403,
     title: 'CSRF token missing or wrong',
     when: 'A cookie-authenticated request other than GET/HEAD without X-CSRF-Token equal to the session’s csrfToken.',
+  },
+  'password-change-required': {
+    status: 403,
+    title: 'The password must be changed first',
+    when: 'A clinic admin reset the account’s password: until POST /api/account/password, only the session and that route answer.',
   },
   'not-found': {
     status: 404,

@@ -59,6 +59,12 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicBas
             bearerFormat: 'JWT',
             description: 'CDS Hooks 2.0: a JWT signed by a registered EHR client (ES384 or RS384)',
           },
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'kwt_...',
+            description: 'An API token a clinic admin issued (POST /api/tokens); routes say which scopes they accept',
+          },
           sessionCookie: {
             type: 'apiKey',
             in: 'cookie',

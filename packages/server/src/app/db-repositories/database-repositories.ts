@@ -3,9 +3,12 @@
 // commit together or not at all. The system stores each run their own asSystem transaction.
 import type { Database, KnotworkTx } from '../../db/index.js';
 import type { ClinicRepositories, Repositories, SystemRepositories } from '../ports.js';
+import { apiTokenLookup, apiTokenStore } from './api-tokens.js';
 import { clinicAuditSink, systemAuditSink } from './audit.js';
+import { auditReader } from './audit-reader.js';
 import { cdsClientRegistry } from './cds-clients.js';
 import { chartReader } from './charts.js';
+import { clinicUserStore } from './clinic-users.js';
 import type { DatabaseRepositoriesOptions } from './options.js';
 import { patientStore } from './patients.js';
 import { policyReader, policySettingsStore } from './policies.js';
@@ -30,6 +33,9 @@ export function clinicRepositories(
     policies: policyReader(tx, clinicId),
     policySettings: policySettingsStore(tx, clinicId),
     screens: screenStore(tx, clinicId),
+    users: clinicUserStore(tx, clinicId, options.newId),
+    apiTokens: apiTokenStore(tx, clinicId, options.newId),
+    auditLog: auditReader(tx, clinicId),
     audit: clinicAuditSink(tx, clinicId),
   };
 }
@@ -39,6 +45,7 @@ export function systemRepositories(database: Database): SystemRepositories {
     users: userStore(database),
     sessions: sessionStore(database),
     cdsClients: cdsClientRegistry(database),
+    apiTokens: apiTokenLookup(database),
     audit: systemAuditSink(database),
   };
 }

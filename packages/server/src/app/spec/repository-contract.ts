@@ -7,6 +7,7 @@ import type { Chart } from '../../fhir/chart.js';
 import type { CdsClient } from '../../http/deps.js';
 import type { Role, UserRecord } from '../auth/auth-ports.js';
 import type { Repositories } from '../ports.js';
+import { describeAdminContract } from './contract-admin.js';
 import { describeEntryContract } from './contract-entries.js';
 import { describePatientContract } from './contract-patients.js';
 import { describeRecordContract } from './contract-records.js';
@@ -55,6 +56,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
     describeEntryContract(get);
     describeScreenContract(get);
     describeSystemContract(get);
+    describeAdminContract(get);
     describeIsolationContract(get);
   });
 }

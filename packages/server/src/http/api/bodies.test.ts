@@ -1,5 +1,5 @@
 // Oversized, malformed and mistyped bodies on every route that takes one (issue 3, item 6): each is
-// a 4xx problem+json, and nothing is written (records, sessions, accounts, screens). The routes are
+// a 4xx problem+json, and nothing is written (records, sessions, accounts, tokens, screens). The routes are
 // walked as the app registers them, each called by a caller the matrix permits.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { declaredRoutes } from '../build-app.js';
@@ -22,6 +22,7 @@ const state = () =>
     rig.repos.snapshot(),
     [...rig.repos.sessions.keys()],
     [...rig.repos.users.values()],
+    [...rig.repos.apiTokens.values()],
     rig.store.screens,
   ]);
 
@@ -47,12 +48,17 @@ describe('bad bodies on every route that takes one', () => {
   it('are 4xx problems that write nothing', async () => {
     const writes = declaredRoutes(rig.app).filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
     expect(writes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'DELETE /api/account/totp',
       'DELETE /api/patients/:id/allergies/:entryId',
       'DELETE /api/patients/:id/conditions/:entryId',
       'DELETE /api/patients/:id/earlier-administrations/:entryId',
       'DELETE /api/patients/:id/medicines/:entryId',
       'DELETE /api/patients/:id/observations/:entryId',
       'DELETE /api/session',
+      'DELETE /api/tokens/:id',
+      'POST /api/account/password',
+      'POST /api/account/totp',
+      'POST /api/account/totp/confirm',
       'POST /api/patients',
       'POST /api/patients/:id/allergies',
       'POST /api/patients/:id/allergies/reviewed',
@@ -64,6 +70,11 @@ describe('bad bodies on every route that takes one', () => {
       'POST /api/patients/:id/visits',
       'POST /api/screens/:id/overrides',
       'POST /api/session',
+      'POST /api/tokens',
+      'POST /api/users',
+      'POST /api/users/:id/deactivate',
+      'POST /api/users/:id/reactivate',
+      'POST /api/users/:id/reset-password',
       'POST /api/visits/:id/screens',
       'POST /cds-services/tpi-screening',
       'POST /cds-services/tpi-screening/feedback',

@@ -1,8 +1,10 @@
 // The clinic API under /api (issue 3, item 3): sessions, patients, charts and their records
 // (conditions, allergies, medicines, observations, injections given elsewhere, reviews), visits,
-// screens and overrides, settings. Each module declares its routes' roles; build-app.ts registers
+// screens and overrides, settings; accounts, API tokens and the audit log. Each module declares its routes' roles; build-app.ts registers
 // this plugin when AppDeps.repos is given.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { accountRoutes } from './account-routes.js';
+import { auditRoutes } from './audit-routes.js';
 import { chartRoutes } from './chart-routes.js';
 import type { ClinicApiDeps } from './clinic-context.js';
 import { patientRoutes } from './patient-routes.js';
@@ -10,6 +12,8 @@ import { recordRoutes } from './record-routes.js';
 import { reviewRoutes } from './review-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { settingsRoutes } from './settings-routes.js';
+import { tokenRoutes } from './token-routes.js';
+import { userRoutes } from './user-routes.js';
 import { visitRoutes } from './visit-routes.js';
 
 export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (app, { deps }) => {
@@ -20,4 +24,8 @@ export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (
   await app.register(reviewRoutes, { deps });
   await app.register(visitRoutes, { deps });
   await app.register(settingsRoutes, { deps });
+  await app.register(userRoutes, { deps });
+  await app.register(accountRoutes, { deps });
+  await app.register(tokenRoutes, { deps });
+  await app.register(auditRoutes, { deps });
 };

@@ -27,6 +27,8 @@ export interface ClinicApiDeps {
 /** OpenAPI security of reads (the session cookie) and of writes (the cookie and the CSRF header). */
 export const READ_SECURITY = [{ sessionCookie: [] }];
 export const WRITE_SECURITY = [{ sessionCookie: [], csrfHeader: [] }];
+/** OpenAPI security of reads that also take an API token. */
+export const TOKEN_READ_SECURITY = [{ apiToken: [] }, ...READ_SECURITY];
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,7 +37,12 @@ declare module 'fastify' {
   }
 }
 
+/** The caller as an audit Actor: a signed-in user, or an API token (its id, kind 'api-token'). */
 export function actorOf(request: FastifyRequest): Actor {
+  const principal = request.principal;
+  if (principal?.kind === 'api-token') {
+    return { userId: principal.tokenId, kind: 'api-token', clinicId: principal.clinicId, from: request.ip };
+  }
   const user = userOf(request);
   return { userId: user.userId, clinicId: user.clinicId, from: request.ip };
 }
@@ -68,15 +75,16 @@ export function registerRefusalAudit(app: FastifyInstance, deps: Pick<ClinicApiD
   app.addHook('onError', async (request, _reply, error) => {
     const principal = request.principal;
     const action = request.routeOptions.config.action;
-    if (principal?.kind !== 'user' || action === undefined || request.auditRecorded) return;
+    if (principal === null || principal.kind === 'cds-client' || action === undefined || request.auditRecorded) return;
+    const actor = principal.kind === 'user' ? principal.userId : principal.tokenId;
     const failure = failureOf(error, request);
     const at = deps.now();
     try {
       await deps.repos.inClinic(principal.clinicId, (repos) =>
         repos.audit.record({
           clinicId: principal.clinicId,
-          actor: principal.userId,
-          actorKind: 'user',
+          actor,
+          actorKind: principal.kind,
           action,
           entity: null,
           patientId: null,

@@ -30,18 +30,26 @@ describe('the OpenAPI document with the clinic API', () => {
     const paths = doc['paths'] as Record<string, Record<string, Json>>;
     const operations = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
     expect(operations.filter((o) => o.includes('/api/')).sort()).toEqual([
+      'delete /api/account/totp',
       'delete /api/patients/{id}/allergies/{entryId}',
       'delete /api/patients/{id}/conditions/{entryId}',
       'delete /api/patients/{id}/earlier-administrations/{entryId}',
       'delete /api/patients/{id}/medicines/{entryId}',
       'delete /api/patients/{id}/observations/{entryId}',
       'delete /api/session',
+      'delete /api/tokens/{id}',
+      'get /api/audit',
       'get /api/patients',
       'get /api/patients/{id}',
       'get /api/patients/{id}/chart',
       'get /api/session',
       'get /api/settings/screening-policy',
+      'get /api/tokens',
+      'get /api/users',
       'get /api/visits/{id}',
+      'post /api/account/password',
+      'post /api/account/totp',
+      'post /api/account/totp/confirm',
       'post /api/patients',
       'post /api/patients/{id}/allergies',
       'post /api/patients/{id}/allergies/reviewed',
@@ -53,6 +61,11 @@ describe('the OpenAPI document with the clinic API', () => {
       'post /api/patients/{id}/visits',
       'post /api/screens/{id}/overrides',
       'post /api/session',
+      'post /api/tokens',
+      'post /api/users',
+      'post /api/users/{id}/deactivate',
+      'post /api/users/{id}/reactivate',
+      'post /api/users/{id}/reset-password',
       'post /api/visits/{id}/screens',
       'put /api/patients/{id}',
       'put /api/patients/{id}/allergies/{entryId}',
@@ -73,7 +86,7 @@ describe('the OpenAPI document with the clinic API', () => {
       'limit',
       'name',
     ]);
-    expect(paths['/api/patients/{id}/chart']?.['get']?.['security']).toEqual([{ sessionCookie: [] }]);
+    expect(paths['/api/patients/{id}/chart']?.['get']?.['security']).toEqual([{ apiToken: [] }, { sessionCookie: [] }]);
     const schemas = (doc['components'] as Json)['schemas'] as Json;
     const screenBody = JSON.stringify(paths['/api/visits/{id}/screens']?.['post']?.['requestBody']);
     const [screenRef] = refs(JSON.parse(screenBody));

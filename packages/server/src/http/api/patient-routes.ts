@@ -1,6 +1,7 @@
 // Patients (clinicians, nurses and clinic admins): search by name, identifier and birth date, a
 // page at a time; create; read with an ETag (304 on If-None-Match); replace with If-Match (428
-// without it, 412 when stale, and nothing changed). Every call is audited by its use case.
+// without it, 412 when stale, and nothing changed). Every call is audited by its use case. Search
+// and read also take an API token with the `patients:read` scope.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createPatient } from '../../app/patients/create-patient.js';
@@ -11,7 +12,7 @@ import { InvalidCursorError } from '../../app/db-repositories/invalid-cursor.js'
 import { ANY_ROLE } from '../auth/roles.js';
 import { KnotworkError } from '../knotwork-error.js';
 import { problemResponses } from '../openapi.js';
-import { inCallerClinic, orThrow, READ_SECURITY, WRITE_SECURITY, type ClinicApiDeps } from './clinic-context.js';
+import { inCallerClinic, orThrow, TOKEN_READ_SECURITY, WRITE_SECURITY, type ClinicApiDeps } from './clinic-context.js';
 import { IdParams, IfMatchHeaders, IfNoneMatchHeaders } from './common-schemas.js';
 import { etagOf, ifMatchVersions, ifNoneMatchHits } from './etag.js';
 import { Patient, PatientInput, PatientPage, PatientSearch } from './patient-schemas.js';
@@ -28,11 +29,16 @@ export const patientRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (ap
   app.get(
     PATIENTS_PATH,
     {
-      config: { auth: ['session'], roles: PATIENT_ROLES, action: 'patient.search' },
+      config: {
+        auth: ['api-token', 'session'],
+        roles: PATIENT_ROLES,
+        scopes: ['patients:read'],
+        action: 'patient.search',
+      },
       schema: {
         summary: 'Search patients by name, identifier and birth date, a page at a time',
         tags,
-        security: READ_SECURITY,
+        security: TOKEN_READ_SECURITY,
         querystring: PatientSearch,
         response: { 200: PatientPage, ...problemResponses('validation-failed', ...refusals) },
       },
@@ -81,11 +87,16 @@ export const patientRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (ap
   app.get(
     `${PATIENTS_PATH}/:id`,
     {
-      config: { auth: ['session'], roles: PATIENT_ROLES, action: 'patient.read' },
+      config: {
+        auth: ['api-token', 'session'],
+        roles: PATIENT_ROLES,
+        scopes: ['patients:read'],
+        action: 'patient.read',
+      },
       schema: {
         summary: 'Read a patient (ETag "<revision>"; 304 when If-None-Match names it)',
         tags,
-        security: READ_SECURITY,
+        security: TOKEN_READ_SECURITY,
         params: IdParams,
         headers: IfNoneMatchHeaders,
         response: {

@@ -107,7 +107,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (ap
   app.get(
     SESSION_PATH,
     {
-      config: { auth: ['session'], roles: ANY_ROLE },
+      config: { auth: ['session'], roles: ANY_ROLE, duringPasswordChange: true },
       schema: {
         summary: 'Who is signed in, with the CSRF token (401 session-expired when the session ended)',
         tags: ['Session'],
@@ -135,7 +135,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (ap
   app.delete(
     SESSION_PATH,
     {
-      config: { auth: ['session'], roles: ANY_ROLE },
+      config: { auth: ['session'], roles: ANY_ROLE, duringPasswordChange: true },
       schema: {
         summary: 'Sign out: ends the session and clears the cookie',
         tags: ['Session'],

@@ -4,13 +4,14 @@
 // read) asks the route's authenticators in order: an authenticator answers `undefined` when the
 // request does not carry its kind of credentials, a Principal when they verify, and throws
 // KnotworkError('unauthenticated') with a precise detail when they are its kind but do not verify.
-// API tokens join by adding a method name, a Principal variant and an Authenticator.
+// API tokens joined that way: a method name, a Principal variant and an Authenticator (api-token.ts).
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { ApiScope } from '../../app/auth/api-scopes.js';
 import type { Role } from '../../app/auth/auth-ports.js';
 import { KnotworkError } from '../knotwork-error.js';
 
-/** 'cds-jwt' (EHRs) and 'session' (people, by cookie); 'api-token' is to come (README.md here). */
-export type AuthMethod = 'cds-jwt' | 'session';
+/** 'cds-jwt' (EHRs), 'session' (people, by cookie) and 'api-token' (other system clients, bearer `kwt_`). */
+export type AuthMethod = 'cds-jwt' | 'session' | 'api-token';
 export type RouteAuth = 'public' | readonly AuthMethod[];
 
 export interface CdsClientPrincipal {
@@ -31,9 +32,20 @@ export interface UserPrincipal {
   readonly sessionId: string;
   /** The session's synchroniser token, required in X-CSRF-Token on writes (csrf.ts). */
   readonly csrfToken: string;
+  /** Set after an admin's password reset: only changing the password (and the session) is allowed. */
+  readonly mustChangePassword: boolean;
 }
 
-export type Principal = CdsClientPrincipal | UserPrincipal;
+/** A system client with a clinic admin's API token; routes accept it by scope (`config.scopes`). */
+export interface ApiTokenPrincipal {
+  readonly kind: 'api-token';
+  readonly clinicId: string;
+  readonly tokenId: string;
+  readonly name: string;
+  readonly scopes: readonly ApiScope[];
+}
+
+export type Principal = CdsClientPrincipal | UserPrincipal | ApiTokenPrincipal;
 
 export interface Authenticator {
   readonly method: AuthMethod;

@@ -1,12 +1,12 @@
 // Every route of the app against every kind of caller (issue 3, item 4: "a test walks the whole
-// route x role matrix"): anonymous, a clinician, a nurse, a clinic admin and a CDS client with a
-// valid JWT. A permitted caller gets the route's answer; anyone else gets exactly 401 (no
+// route x role matrix"): anonymous, a clinician, a nurse, a clinic admin, a CDS client with a
+// valid JWT and a system client with an API token of every scope. A permitted caller gets the route's answer; anyone else gets exactly 401 (no
 // credentials the route accepts) or 403 (signed in, without the role). The routes are enumerated as
 // fastify registers them (onRoute), so a route missing from the matrix fails here.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { declaredRoutes, type DeclaredRoute } from '../build-app.js';
 import { buildClinicApp, CALLERS, type Caller, type ClinicRig } from '../spec/clinic-app.js';
-import { MATRIX, matrixIds, requestFor, rowOf, type MatrixIds, type Who } from '../spec/route-matrix.js';
+import { MATRIX, matrixIds, requestFor, rowOf, type MatrixIds, type Row } from '../spec/route-matrix.js';
 
 let rig: ClinicRig;
 let ids: MatrixIds;
@@ -21,8 +21,9 @@ beforeAll(async () => {
 
 const key = (r: DeclaredRoute) => `${r.method} ${r.url}`;
 
-function expected(who: Who, caller: Caller, ok: number | 'ok'): number | 'ok' {
+function expected({ who, scopes }: Row, caller: Caller, ok: number | 'ok'): number | 'ok' {
   if (who === 'public') return ok;
+  if (caller === 'api-token') return scopes ? ok : 401;
   if (who === 'cds') return caller === 'cds-client' ? ok : 401;
   if (caller === 'anonymous' || caller === 'cds-client') return 401;
   return who.includes(caller) ? ok : 403;
@@ -38,16 +39,19 @@ describe('the route x role matrix', () => {
 
   it('says what each route declares (auth and roles)', () => {
     for (const route of routes) {
-      const who = rowOf(route.method, route.url)?.who;
+      const row = rowOf(route.method, route.url);
+      const who = row?.who;
+      const people = Array.isArray(route.auth) ? route.auth.join().replace(/^api-token,/, '') : route.auth;
       const declared =
         route.auth === 'public'
           ? 'public'
-          : route.auth?.join() === 'cds-jwt'
+          : people === 'cds-jwt'
             ? 'cds'
-            : route.auth?.join() === 'session'
+            : people === 'session'
               ? [...(route.roles ?? [])].sort()
               : route.auth;
-      expect([key(route), declared]).toEqual([key(route), typeof who === 'object' ? [...who].sort() : who]);
+      const wanted = typeof who === 'object' ? [...who].sort() : who;
+      expect([key(route), declared, route.scopes]).toEqual([key(route), wanted, row?.scopes]);
     }
   });
 
@@ -65,7 +69,7 @@ describe('the route x role matrix', () => {
         if (route.method === 'DELETE' && route.url === '/api/session') rig.forget(caller);
         const refused = status === 401 || status === 403 || status >= 500;
         (observed[key(route)] ??= {})[caller] = refused || row.ok !== undefined ? status : 'ok';
-        (wanted[key(route)] ??= {})[caller] = expected(row.who, caller, ok);
+        (wanted[key(route)] ??= {})[caller] = expected(row, caller, ok);
       }
     }
     expect(observed).toEqual(wanted);

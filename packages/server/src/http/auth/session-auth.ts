@@ -67,6 +67,7 @@ export function sessionAuthenticator(options: SessionAuthOptions): Authenticator
       displayName: user.displayName,
       sessionId: check.sessionId,
       csrfToken: check.csrfToken,
+      mustChangePassword: user.mustChangePassword,
     };
   };
   return {

@@ -2,8 +2,10 @@
 // (one per role) and a clinician of clinic B, two charts, a wall clock the test moves, a sign-in
 // helper per role and request helpers that carry the cookie and the CSRF token.
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { API_SCOPES } from '../../app/auth/api-scopes.js';
 import type { Role, UserRecord } from '../../app/auth/auth-ports.js';
 import { hashPassword } from '../../app/auth/passwords.js';
+import { tokenHash } from '../../app/auth/session-token.js';
 import { memoryRepositories, type MemoryRepositories } from '../../app/memory-repositories.js';
 import { fixedClock } from '../../clock.js';
 import type { Chart } from '../../fhir/chart.js';
@@ -93,8 +95,17 @@ export interface Session {
   readonly response: LightMyRequestResponse;
 }
 
-export type Caller = 'anonymous' | Role | 'cds-client';
-export const CALLERS: readonly Caller[] = ['anonymous', 'clinician', 'nurse', 'clinic-admin', 'cds-client'];
+export type Caller = 'anonymous' | Role | 'cds-client' | 'api-token';
+export const CALLERS: readonly Caller[] = [
+  'anonymous',
+  'clinician',
+  'nurse',
+  'clinic-admin',
+  'cds-client',
+  'api-token',
+];
+/** Clinic A's API token with every scope, the `api-token` caller's. */
+export const API_TOKEN = 'kwt_matrix-token-with-every-scope';
 
 export interface ClinicRig extends TestRig {
   readonly repos: MemoryRepositories;
@@ -131,6 +142,19 @@ export async function buildClinicApp(overrides: Partial<AppDeps> = {}): Promise<
     user('u-other', CLINIC_B, OTHER_CLINICIAN, 'clinician', passwordHash),
   ];
   for (const u of users) repos.users.set(u.id, u);
+  repos.apiTokens.set('t-all', {
+    id: 't-all',
+    clinicId: CLINIC,
+    name: 'every scope',
+    tokenHash: tokenHash(API_TOKEN),
+    scopes: API_SCOPES,
+    createdBy: 'u-admin',
+    createdAt: AS_OF,
+    lastUsedAt: null,
+    expiresAt: null,
+    revokedAt: null,
+    revokedBy: null,
+  });
   repos.addChart(CLINIC, chart(ALLERGIC_ID, 'KW-1002', 'Hartley', 'Ben', true));
   repos.addChart(CLINIC, chart(CLEAN_ID, 'KW-1001', 'Okafor', 'Ada', false));
   repos.addChart(CLINIC_B, chart(OTHER_CLINIC_ID, 'KW-9001', 'Berg', 'Ida', false));
@@ -168,6 +192,7 @@ export async function buildClinicApp(overrides: Partial<AppDeps> = {}): Promise<
   const sessions = new Map<Caller, Session>();
   const call: ClinicRig['call'] = async (caller, method, url, body, headers = {}) => {
     if (caller === 'anonymous') return inject(method, url, body, headers);
+    if (caller === 'api-token') return inject(method, url, body, { authorization: `Bearer ${API_TOKEN}`, ...headers });
     if (caller === 'cds-client') {
       return inject(method, url, body, { authorization: `Bearer ${await signToken({ now })}`, ...headers });
     }

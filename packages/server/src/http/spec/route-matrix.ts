@@ -3,6 +3,7 @@
 // every caller and checks it against what the routes declare; api/bodies.test.ts sends bad bodies
 // along the same requests.
 import type { InjectOptions } from 'fastify';
+import type { ApiScope } from '../../app/auth/api-scopes.js';
 import type { Role } from '../../app/auth/auth-ports.js';
 import { ALLERGIC_ID, PASSWORD, ROLE_EMAIL, type ClinicRig } from './clinic-app.js';
 
@@ -17,6 +18,8 @@ export interface Prepared {
 
 export interface Row {
   readonly who: Who;
+  /** The scopes with which an API token may call the route too; absent: tokens get 401. */
+  readonly scopes?: readonly ApiScope[];
   /** The status a permitted caller gets; when absent, anything but 401, 403 and 5xx. */
   readonly ok?: number;
   readonly prepare?: (rig: ClinicRig, ids: MatrixIds) => Promise<Prepared> | Prepared;
@@ -33,6 +36,61 @@ const CLINICAL: readonly Role[] = ['clinician', 'nurse'];
 const plan = {
   sites: [{ muscle: 'trapezius-upper', side: 'left' }],
   products: [{ injectate: 'lidocaine-1pct', volumeMl: 2 }],
+};
+
+const ADMIN: readonly Role[] = ['clinic-admin'];
+
+/** A fresh account (created by the admin) to deactivate, reactivate or reset. */
+async function freshUser(rig: ClinicRig, action: string): Promise<Prepared> {
+  const email = `matrix.${Math.random().toString(36).slice(2)}@clinic-a.example`;
+  const body = { email, displayName: 'Matrix', role: 'nurse', password: PASSWORD };
+  const r = await rig.call('clinic-admin', 'POST', '/api/users', body);
+  return { url: `/api/users/${r.json<{ id: string }>().id}/${action}` };
+}
+
+/** Accounts, the caller's own account, API tokens and the audit log. */
+const ADMIN_ROWS: Readonly<Record<string, Row>> = {
+  'GET /api/users': { who: ADMIN, ok: 200 },
+  'POST /api/users': {
+    who: ADMIN,
+    ok: 201,
+    prepare: () => ({
+      url: '',
+      body: {
+        email: `m.${Math.random().toString(36).slice(2)}@clinic-a.example`,
+        displayName: 'M',
+        role: 'nurse',
+        password: PASSWORD,
+      },
+    }),
+  },
+  'POST /api/users/:id/deactivate': { who: ADMIN, ok: 200, prepare: (rig) => freshUser(rig, 'deactivate') },
+  'POST /api/users/:id/reactivate': { who: ADMIN, ok: 200, prepare: (rig) => freshUser(rig, 'reactivate') },
+  'POST /api/users/:id/reset-password': { who: ADMIN, ok: 200, prepare: (rig) => freshUser(rig, 'reset-password') },
+  // A wrong current password: every role reaches the use case (400), and no password changes.
+  'POST /api/account/password': {
+    who: EVERYONE,
+    ok: 400,
+    prepare: () => ({ url: '', body: { currentPassword: 'not the password', newPassword: 'another long password' } }),
+  },
+  'POST /api/account/totp': { who: EVERYONE, ok: 200 },
+  'POST /api/account/totp/confirm': { who: EVERYONE, ok: 400, prepare: () => ({ url: '', body: { code: '000000' } }) },
+  'DELETE /api/account/totp': { who: EVERYONE, ok: 200, prepare: () => ({ url: '', body: { password: PASSWORD } }) },
+  'GET /api/tokens': { who: ADMIN, ok: 200 },
+  'POST /api/tokens': {
+    who: ADMIN,
+    ok: 201,
+    prepare: () => ({ url: '', body: { name: 'matrix', scopes: ['patients:read'] } }),
+  },
+  'DELETE /api/tokens/:id': {
+    who: ADMIN,
+    ok: 200,
+    prepare: async (rig) => {
+      const r = await rig.call('clinic-admin', 'POST', '/api/tokens', { name: 'to revoke', scopes: ['charts:read'] });
+      return { url: `/api/tokens/${r.json<{ id: string }>().id}` };
+    },
+  },
+  'GET /api/audit': { who: ADMIN, ok: 200 },
 };
 
 /** A fresh patient (registered by a clinician) to replace under If-Match "1". */
@@ -100,9 +158,9 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   },
   'GET /api/session': { who: EVERYONE, ok: 200 },
   'DELETE /api/session': { who: EVERYONE, ok: 204 },
-  'GET /api/patients': { who: EVERYONE, ok: 200 },
+  'GET /api/patients': { who: EVERYONE, scopes: ['patients:read'], ok: 200 },
   'POST /api/patients': { who: EVERYONE, ok: 201, prepare: () => ({ url: '', body: { family: 'Matrix' } }) },
-  'GET /api/patients/:id': { who: EVERYONE, ok: 200 },
+  'GET /api/patients/:id': { who: EVERYONE, scopes: ['patients:read'], ok: 200 },
   'PUT /api/patients/:id': {
     who: EVERYONE,
     ok: 200,
@@ -112,7 +170,7 @@ export const MATRIX: Readonly<Record<string, Row>> = {
       headers: { 'if-match': '"1"' },
     }),
   },
-  'GET /api/patients/:id/chart': { who: CLINICAL, ok: 200 },
+  'GET /api/patients/:id/chart': { who: CLINICAL, scopes: ['charts:read'], ok: 200 },
   ...entryRows('conditions', true),
   ...entryRows('allergies', true),
   ...entryRows('medicines', true),
@@ -145,6 +203,7 @@ export const MATRIX: Readonly<Record<string, Row>> = {
       return { url: '', body: { values: {} }, headers: { 'if-match': String(current.headers.etag) } };
     },
   },
+  ...ADMIN_ROWS,
 };
 
 const vurl = (ids: MatrixIds) => `/api/visits/${ids.visitId}/screens`;
