@@ -4,7 +4,7 @@ import type { Clock } from '../../clock.js';
 import { DEFAULT_SESSION_POLICY, type UserRecord } from './auth-ports.js';
 import { memorySessionStore, memoryUserStore } from './memory-auth-stores.js';
 import { hashPassword } from './passwords.js';
-import { checkSession, signIn } from './sign-in.js';
+import { checkSession, signIn, TOUCH_EVERY_MS } from './sign-in.js';
 import { newTotpSecret, totpCode } from './totp.js';
 
 const PASSWORD = 'quiet trapezius morning';
@@ -145,6 +145,18 @@ describe('sessions', () => {
     }
     busy.advance(DEFAULT_SESSION_POLICY.absoluteMs - elapsed);
     expect(await checkSession(busy.token, busy.deps)).toEqual({ ok: false, code: 'session-expired' });
+  });
+
+  it('writes the last-seen time at most once a minute', async () => {
+    const t = await signedIn();
+    const lastSeen = () => [...t.sessions.sessions.values()][0]?.lastSeenAt;
+    const start = lastSeen();
+    t.advance(TOUCH_EVERY_MS - 1);
+    await checkSession(t.token, t.deps);
+    expect(lastSeen()).toBe(start);
+    t.advance(1);
+    await checkSession(t.token, t.deps);
+    expect(lastSeen()).toBe(t.now());
   });
 
   it('ends when the account is deactivated, and an unknown token is no session', async () => {

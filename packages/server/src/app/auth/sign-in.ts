@@ -104,6 +104,9 @@ export async function signIn(
   return { ok: true, token, csrfToken, user, expiresAt };
 }
 
+/** How often the session's last-seen time is written. */
+export const TOUCH_EVERY_MS = 60_000;
+
 export type SessionCheck =
   | { readonly ok: true; readonly user: UserRecord; readonly sessionId: string; readonly csrfToken: string }
   | { readonly ok: false; readonly code: 'no-session' | 'session-expired' | 'account-inactive' };
@@ -126,6 +129,8 @@ export async function checkSession(
     await sessions.delete(session.id);
     return { ok: false, code: 'account-inactive' };
   }
-  await sessions.touch(session.id, now);
+  // The idle timer slides at most once a minute: a read then costs no write, and a session
+  // expires at most a minute early, never late.
+  if (now - session.lastSeenAt >= TOUCH_EVERY_MS) await sessions.touch(session.id, now);
   return { ok: true, user, sessionId: session.id, csrfToken: session.csrfToken };
 }
