@@ -1,60 +1,21 @@
 // `knotwork serve` as a user runs it: a fresh data folder, the demo clinic, the contract's examples
 // POSTed by a registered EHR at their as-of, a second server refused on the same folder, and
 // SIGTERM closing cleanly. Runs the built program (npm test builds first).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exited, freePort, ROOT, serveProgram, type ServedProgram } from './spec/serve-program.js';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const bin = join(root, 'packages', 'cli', 'bin', 'knotwork.js');
+const root = ROOT;
 const examples = join(root, 'packages', 'core', 'contract-examples');
 const built = existsSync(join(root, 'packages', 'server', 'dist', 'index.js'));
 const AS_OF = '2026-11-27T10:00:00Z';
 const ISSUER = 'https://ehr.example.org';
 
-/** A free port, so that the server's public URL (the audience of EHR tokens) is known up front. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function start(
-  args: string[],
-  dataDir: string,
-  port = 0,
-): { child: ChildProcess; ready: Promise<string>; log: () => string } {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--data-dir', dataDir, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const ready = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /serving (http:\/\/\S+)/.exec(log);
-      if (m?.[1]) resolve(m[1]);
-    };
-    child.stderr?.on('data', onData);
-    child.stdout?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${log}`)));
-  });
-  return { child, ready, log: () => log };
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) =>
-    child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code)),
-  );
+function start(args: string[], dataDir: string, port = 0): ServedProgram {
+  return serveProgram({ dataDir, port, args });
 }
 
 if (!built) console.warn('knotwork serve end-to-end: skipped, not built (npm test builds it first)');

@@ -3,53 +3,23 @@
 // folder (the dead server's lock is taken over) or database, and every patient that was answered
 // 201 is there. On PGlite, and on PostgreSQL when TEST_DATABASE_URL is set (a fresh database, dropped
 // afterwards). Runs the built program (npm test builds first).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { exited, ROOT, serveProgram, type ServedProgram } from './spec/serve-program.js';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const bin = join(root, 'packages', 'cli', 'bin', 'knotwork.js');
+const root = ROOT;
 const built = existsSync(join(root, 'packages', 'server', 'dist', 'index.js'));
 const adminUrl = process.env['TEST_DATABASE_URL'] ?? '';
 const NURSE = { email: 'nurse@demo.knotwork.dev', password: 'knotwork-demo' };
 const WORKERS = 20;
 const BURST_MS = 1_500;
 
-interface Served {
-  readonly child: ChildProcess;
-  readonly ready: Promise<string>;
-}
-
-function serve(dataDir: string, databaseUrl: string | undefined): Served {
-  const env = { ...process.env, DATABASE_URL: databaseUrl ?? '' };
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  });
-  let log = '';
-  const ready = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /serving (http:\/\/\S+)/.exec(log);
-      if (m?.[1]) resolve(m[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code, signal) => reject(new Error(`server exited ${code ?? signal}: ${log}`)));
-  });
-  ready.catch(() => undefined);
-  return { child, ready };
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) =>
-    child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.on('exit', resolve),
-  );
+function serve(dataDir: string, databaseUrl: string | undefined): ServedProgram {
+  return serveProgram({ dataDir, env: { ...process.env, DATABASE_URL: databaseUrl ?? '' } });
 }
 
 async function signIn(url: string): Promise<{ cookie: string; csrf: string }> {
@@ -106,7 +76,7 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
 async function killDuringBurstAndRestart(databaseUrl: string | undefined) {
   const dataDir = mkdtempSync(join(tmpdir(), 'knotwork-durable-'));
   const first = serve(dataDir, databaseUrl);
-  let second: Served | undefined;
+  let second: ServedProgram | undefined;
   try {
     const url = await first.ready;
     let stop = false;
