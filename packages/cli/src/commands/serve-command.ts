@@ -77,7 +77,13 @@ export async function serveCommand(argv: readonly string[], io: CommandIo): Prom
       log: (line) => io.stderr(`knotwork: ${line}\n`),
     });
   } catch (error) {
-    return fail((error as Error).message);
+    const message = (error as Error).message;
+    const where = data.databaseUrl ? new URL(data.databaseUrl).host : undefined;
+    return fail(
+      where && /ECONNREFUSED|ENOTFOUND|password|does not exist/.test(message)
+        ? `cannot use the PostgreSQL server at ${where} (DATABASE_URL): ${message}`
+        : message,
+    );
   }
   const running = server;
   return new Promise<number>((done) => {
