@@ -44,6 +44,11 @@ export interface SessionRecord {
 export interface SessionStore {
   create(session: SessionRecord): Promise<void>;
   findByTokenHash(tokenHash: string): Promise<SessionRecord | undefined>;
+  /**
+   * Optional: the session and its user (undefined when no such user) in one read, as
+   * findByTokenHash then UserStore.findById would answer. Stores without it get the two calls.
+   */
+  findWithUser?(tokenHash: string): Promise<{ session: SessionRecord; user: UserRecord | undefined } | undefined>;
   touch(id: string, at: number): Promise<void>;
   delete(id: string): Promise<void>;
   deleteForUser(userId: string): Promise<void>;

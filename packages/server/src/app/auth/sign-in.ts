@@ -118,13 +118,18 @@ export async function checkSession(
 ): Promise<SessionCheck> {
   const { users, sessions, clock, policy = DEFAULT_SESSION_POLICY } = deps;
   const now = clock.now();
-  const session = await sessions.findByTokenHash(tokenHash(token));
-  if (!session) return { ok: false, code: 'no-session' };
+  const hash = tokenHash(token);
+  // One read where the store can join the session to its user; else the session, then the user.
+  const found = sessions.findWithUser
+    ? await sessions.findWithUser(hash)
+    : await sessions.findByTokenHash(hash).then((session) => (session ? { session, user: undefined } : undefined));
+  if (!found) return { ok: false, code: 'no-session' };
+  const { session } = found;
   if (now >= session.expiresAt || now - session.lastSeenAt >= policy.idleMs) {
     await sessions.delete(session.id);
     return { ok: false, code: 'session-expired' };
   }
-  const user = await users.findById(session.userId);
+  const user = sessions.findWithUser ? found.user : await users.findById(session.userId);
   if (!user || !user.active) {
     await sessions.delete(session.id);
     return { ok: false, code: 'account-inactive' };

@@ -1,8 +1,14 @@
 // ChartReader on the database: the patient, the review and reconciliation dates, conditions,
 // allergies, medicines, observations, injections given elsewhere, and this clinic's own
 // administrations from visits whose procedure note is signed (or amended after signing).
-import { and, asc, desc, eq, exists, inArray } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+//
+// The chart is one statement (one round trip): the patient row with a json_agg subquery per record
+// type, each in the order the chart lists it. It runs in the caller's withClinic transaction, so
+// row-level security confines every subquery to the clinic as it would separate queries. Each
+// aggregated row is turned back into the row drizzle would have selected (./json-rows.ts), and from
+// there into the chart by the same row mappers.
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { KnotworkTx } from '../../db/index.js';
 import {
   administrations,
@@ -11,10 +17,12 @@ import {
   earlierAdministrations,
   medicines,
   observations,
+  patientIdentifiers,
   patients,
   procedureNotes,
 } from '../../db/schema.js';
 import type { Chart } from '../../fhir/chart.js';
+import type { PatientIdentifier } from '../ports.js';
 import type { ChartReader } from '../visits/visit-ports.js';
 import {
   allergyOf,
@@ -24,61 +32,68 @@ import {
   observationOf,
   ownAdministrationOf,
 } from './chart-rows.js';
-import { identifiersOf, splitGiven } from './patient-rows.js';
+import { jsonRowsOf } from './json-rows.js';
+import { compareIdentifiers, splitGiven } from './patient-rows.js';
 import { isoOrNull, isUuid, present } from './rows.js';
+
+// The statement's parameters: its text is the same every time, so PostgreSQL can keep it prepared.
+const CLINIC = sql.placeholder('clinicId');
+
+type OwnTable = PgTable & { clinicId: AnyPgColumn; patientId: AnyPgColumn };
+
+/** The patient's rows of `table` in this clinic, in `order`, as a JSON array (empty, not null). */
+function rowsOfPatient(table: OwnTable, order: SQL, also?: SQL): SQL {
+  const where = sql`${table.clinicId} = ${CLINIC} and ${table.patientId} = ${patients.id}`;
+  return sql`(select coalesce(json_agg(${table} order by ${order}), '[]'::json) from ${table}
+    where ${also === undefined ? where : sql`${where} and ${also}`})`;
+}
 
 async function loadChart(tx: KnotworkTx, clinicId: string, patientId: string): Promise<Chart | undefined> {
   if (!isUuid(patientId)) return undefined;
-  const [patient] = await tx.select().from(patients).where(eq(patients.id, patientId));
+  const signedNote = sql`exists (select 1 from ${procedureNotes}
+    where ${procedureNotes.clinicId} = ${administrations.clinicId}
+      and ${procedureNotes.visitId} = ${administrations.visitId}
+      and ${procedureNotes.status} in ('signed', 'amended'))`;
+  const chartJson = sql`json_build_object(
+      'patient', to_json(${patients}),
+      'identifiers', (select coalesce(json_agg(json_build_object(
+          'system', ${patientIdentifiers.system}, 'value', ${patientIdentifiers.value})), '[]'::json)
+        from ${patientIdentifiers}
+        where ${patientIdentifiers.clinicId} = ${CLINIC} and ${patientIdentifiers.patientId} = ${patients.id}),
+      'conditions', ${rowsOfPatient(conditions, sql`${conditions.recordedAt} asc, ${conditions.id} asc`)},
+      'allergies', ${rowsOfPatient(allergies, sql`${allergies.recordedAt} asc, ${allergies.id} asc`)},
+      'medicines', ${rowsOfPatient(medicines, sql`${medicines.recordedAt} asc, ${medicines.id} asc`)},
+      'observations', ${rowsOfPatient(observations, sql`${observations.effectiveAt} desc, ${observations.id} asc`)},
+      'earlier', ${rowsOfPatient(
+        earlierAdministrations,
+        sql`${earlierAdministrations.administeredOn} desc, ${earlierAdministrations.id} asc`,
+      )},
+      'own', ${rowsOfPatient(
+        administrations,
+        sql`${administrations.administeredAt} desc, ${administrations.id} asc`,
+        signedNote,
+      )}
+    )`;
+  const [found] = await tx
+    // Nested, so drizzle keeps the columns table-qualified (it drops the table name of a
+    // single-table select's top-level columns, which would make the subqueries' references ambiguous).
+    .select({ chart: sql<unknown>`${chartJson}` })
+    .from(patients)
+    .where(eq(patients.id, sql.placeholder('patientId')))
+    // A named statement: node-postgres parses it once per connection, PostgreSQL then skips parsing
+    // it (PGlite ignores the name).
+    .prepare('knotwork_chart_read')
+    .execute({ clinicId, patientId });
+  if (!found || found.chart === null) return undefined;
+  const chart = (typeof found.chart === 'string' ? JSON.parse(found.chart) : found.chart) as Record<string, unknown>;
+  const [patient] = jsonRowsOf(patients, [chart['patient']]);
   if (!patient) return undefined;
-  const own = (t: { clinicId: AnyPgColumn; patientId: AnyPgColumn }) =>
-    and(eq(t.clinicId, clinicId), eq(t.patientId, patientId));
-  const signedNote = tx
-    .select({ id: procedureNotes.id })
-    .from(procedureNotes)
-    .where(
-      and(
-        eq(procedureNotes.clinicId, administrations.clinicId),
-        eq(procedureNotes.visitId, administrations.visitId),
-        inArray(procedureNotes.status, ['signed', 'amended']),
-      ),
-    );
-  // One after another: a transaction is one connection, and pg refuses overlapping queries on it.
-  const identifiers = await identifiersOf(tx, clinicId, [patientId]);
-  const conditionRows = await tx
-    .select()
-    .from(conditions)
-    .where(own(conditions))
-    .orderBy(asc(conditions.recordedAt), asc(conditions.id));
-  const allergyRows = await tx
-    .select()
-    .from(allergies)
-    .where(own(allergies))
-    .orderBy(asc(allergies.recordedAt), asc(allergies.id));
-  const medicineRows = await tx
-    .select()
-    .from(medicines)
-    .where(own(medicines))
-    .orderBy(asc(medicines.recordedAt), asc(medicines.id));
-  const observationRows = await tx
-    .select()
-    .from(observations)
-    .where(own(observations))
-    .orderBy(desc(observations.effectiveAt), asc(observations.id));
-  const earlierRows = await tx
-    .select()
-    .from(earlierAdministrations)
-    .where(own(earlierAdministrations))
-    .orderBy(desc(earlierAdministrations.administeredOn), asc(earlierAdministrations.id));
-  const ownRows = await tx
-    .select()
-    .from(administrations)
-    .where(and(own(administrations), exists(signedNote)))
-    .orderBy(desc(administrations.administeredAt), asc(administrations.id));
+  const identifiers = (chart['identifiers'] as PatientIdentifier[]).map(({ system, value }) => ({ system, value }));
+  identifiers.sort(compareIdentifiers);
   return {
     patient: {
       id: patient.id,
-      identifiers: identifiers.get(patientId) ?? [],
+      identifiers,
       family: patient.familyName,
       given: splitGiven(patient.givenNames),
       ...(patient.birthDate === null ? {} : { birthDate: patient.birthDate }),
@@ -88,11 +103,16 @@ async function loadChart(tx: KnotworkTx, clinicId: string, patientId: string): P
     ...present('allergiesReviewedBy', patient.allergiesReviewedBy),
     medicationsReconciledAt: isoOrNull(patient.medicationsReconciledAt),
     ...present('medicationsReconciledBy', patient.medicationsReconciledBy),
-    conditions: conditionRows.map(conditionOf),
-    allergies: allergyRows.map(allergyOf),
-    medicines: medicineRows.map(medicineOf),
-    observations: observationRows.map(observationOf).filter((o) => o !== undefined),
-    administrations: [...ownRows.map(ownAdministrationOf), ...earlierRows.map(earlierAdministrationOf)],
+    conditions: jsonRowsOf(conditions, chart['conditions']).map(conditionOf),
+    allergies: jsonRowsOf(allergies, chart['allergies']).map(allergyOf),
+    medicines: jsonRowsOf(medicines, chart['medicines']).map(medicineOf),
+    observations: jsonRowsOf(observations, chart['observations'])
+      .map(observationOf)
+      .filter((o) => o !== undefined),
+    administrations: [
+      ...jsonRowsOf(administrations, chart['own']).map(ownAdministrationOf),
+      ...jsonRowsOf(earlierAdministrations, chart['earlier']).map(earlierAdministrationOf),
+    ],
   };
 }
 

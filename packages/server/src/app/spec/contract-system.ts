@@ -76,6 +76,26 @@ export function describeSystemContract(get: GetSubject): void {
       expect(await sessions.findByTokenHash(b1.tokenHash)).toBeUndefined();
       await sessions.delete('not-a-session');
     });
+
+    it('finds a session with its user in one read where the store can', async () => {
+      const { repos, seedClinic, seedUser } = get();
+      const { sessions, users } = repos.system;
+      if (!sessions.findWithUser) return;
+      const user = await seedUser(await seedClinic());
+      const s: SessionRecord = {
+        id: randomUUID(),
+        userId: user.id,
+        clinicId: user.clinicId,
+        tokenHash: randomUUID().replaceAll('-', ''),
+        csrfToken: randomUUID(),
+        createdAt: NOW,
+        lastSeenAt: NOW,
+        expiresAt: NOW + 3_600_000,
+      };
+      await sessions.create(s);
+      expect(await sessions.findWithUser(s.tokenHash)).toEqual({ session: s, user: await users.findById(user.id) });
+      expect(await sessions.findWithUser('no-such-hash')).toBeUndefined();
+    });
   });
 
   describe('CDS clients', () => {
