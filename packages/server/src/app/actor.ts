@@ -30,7 +30,8 @@ export function auditAs(
 /** What a use case returns when it cannot do what was asked; `code` is a code of the error table. */
 export interface UseCaseFailure {
   readonly ok: false;
-  readonly code: 'not-found' | 'precondition-failed' | 'conflict' | 'validation-failed';
+  readonly code:
+    'not-found' | 'precondition-failed' | 'conflict' | 'validation-failed' | 'note-locked' | 'signing-blocked';
   readonly detail: string;
   /** The input field at fault (`values.feverCelsius`), when there is one. */
   readonly issues?: readonly { readonly path: string; readonly message: string; readonly code?: string }[];

@@ -28,6 +28,8 @@ import type {
 } from './ports.js';
 import { emptyChart, memoryRecordStore, storedChart } from './records/memory-record-store.js';
 import type { PolicySettings, PolicySettingsStore } from './settings/policy-settings.js';
+import type { NoteStore, StoredNote } from './visits/note-ports.js';
+import type { PlanStore, StoredPlan } from './visits/plan-ports.js';
 import { memoryScreenStore, type ScreenStore } from './visits/visit-ports.js';
 
 interface ClinicData {
@@ -35,6 +37,10 @@ interface ClinicData {
   readonly charts: Map<string, Chart>;
   readonly visits: Map<string, Visit>;
   readonly screens: ReturnType<typeof memoryScreenStore>;
+  /** Each visit's plan, by visit id. */
+  readonly plans: Map<string, StoredPlan>;
+  /** Every procedure note version, by id. */
+  readonly notes: Map<string, StoredNote>;
   /** Every version of the screening policy setting, oldest first; empty: the contract's defaults. */
   readonly policyVersions: PolicySettings[];
 }
@@ -192,12 +198,107 @@ function screenStore(data: ClinicData, isClinicUser: (id: string) => boolean): S
   };
 }
 
+function planStore(data: ClinicData, newId: () => string, isClinicUser: (id: string) => boolean): PlanStore {
+  const content = (c: Pick<StoredPlan, 'sites' | 'products'>) => ({
+    sites: c.sites.map((s) => ({ muscle: s.muscle, side: s.side, findings: { ...s.findings } })),
+    products: c.products.map((p) => ({ injectate: p.injectate, volumeMl: p.volumeMl })),
+  });
+  return {
+    ofVisit: (visitId) => Promise.resolve(data.plans.get(visitId)),
+    create: (p) => {
+      if (!data.visits.has(p.visitId)) return refused(`visit ${p.visitId}`);
+      if (!data.patients.has(p.patientId)) return refused(`patient ${p.patientId}`);
+      if (!isClinicUser(p.by)) return refused(`user ${p.by}`);
+      if (data.plans.has(p.visitId)) return Promise.resolve('exists' as const);
+      const plan: StoredPlan = {
+        id: newId(),
+        visitId: p.visitId,
+        patientId: p.patientId,
+        revision: 1,
+        screenId: null,
+        ...content(p),
+      };
+      data.plans.set(plan.visitId, plan);
+      return Promise.resolve(plan);
+    },
+    update: (id, expectedRevision, change) => {
+      const current = [...data.plans.values()].find((p) => p.id === id);
+      if (!current || current.revision !== expectedRevision) return Promise.resolve('stale' as const);
+      const plan: StoredPlan = { ...current, ...content(change), revision: current.revision + 1, screenId: null };
+      data.plans.set(plan.visitId, plan);
+      return Promise.resolve(plan);
+    },
+    markScreened: (id, revision, screenId) => {
+      const current = [...data.plans.values()].find((p) => p.id === id);
+      if (!current || current.revision !== revision) return Promise.resolve(false);
+      if (!data.screens.screens.has(screenId)) return refused(`screen ${screenId}`);
+      data.plans.set(current.visitId, { ...current, screenId });
+      return Promise.resolve(true);
+    },
+  };
+}
+
+/** Notes as the database keeps them: a signed or amended version is never changed (its trigger). */
+function noteStore(data: ClinicData, newId: () => string, isClinicUser: (id: string) => boolean): NoteStore {
+  const change = (id: string, expectedRevision: number, next: (n: StoredNote) => StoredNote) => {
+    const current = data.notes.get(id);
+    if (!current) return Promise.resolve('stale' as const);
+    if (current.status !== 'draft') return Promise.resolve('locked' as const);
+    if (current.revision !== expectedRevision) return Promise.resolve('stale' as const);
+    const changed = { ...next(current), revision: current.revision + 1 };
+    data.notes.set(id, changed);
+    return Promise.resolve(changed);
+  };
+  return {
+    get: (id) => Promise.resolve(data.notes.get(id)),
+    ofVisit: (visitId) =>
+      Promise.resolve(
+        [...data.notes.values()].filter((n) => n.visitId === visitId).sort((a, b) => a.version - b.version),
+      ),
+    insert: (n) => {
+      if (!data.visits.has(n.visitId)) return refused(`visit ${n.visitId}`);
+      if (!data.patients.has(n.patientId)) return refused(`patient ${n.patientId}`);
+      if (!isClinicUser(n.by)) return refused(`user ${n.by}`);
+      if ((n.version === 1) !== (n.previousVersionId === null) || (n.version > 1 && n.amendmentReason === null)) {
+        return Promise.reject(new Error('an amendment names its previous version and a reason'));
+      }
+      if ([...data.notes.values()].some((x) => x.visitId === n.visitId && x.version === n.version)) {
+        return Promise.resolve('exists' as const);
+      }
+      const note: StoredNote = {
+        id: newId(),
+        visitId: n.visitId,
+        patientId: n.patientId,
+        version: n.version,
+        status: 'draft',
+        content: structuredClone(n.content),
+        revision: 1,
+        createdBy: n.by,
+        signedBy: null,
+        signedAt: null,
+        amendmentReason: n.amendmentReason,
+        previousVersionId: n.previousVersionId,
+      };
+      data.notes.set(note.id, note);
+      return Promise.resolve(note);
+    },
+    edit: (id, expectedRevision, content) =>
+      change(id, expectedRevision, (n) => ({ ...n, content: structuredClone(content) })),
+    sign: (id, expectedRevision, s) => {
+      if (!isClinicUser(s.by)) return refused(`user ${s.by}`);
+      return change(id, expectedRevision, (n) => ({ ...n, status: s.status, signedBy: s.by, signedAt: s.at }));
+    },
+  };
+}
+
 /** A copy of a clinic's rows, to put back when its work fails (as a transaction rolls back). */
 function saveState(data: ClinicData) {
   return {
     patients: new Map(data.patients),
     charts: new Map(data.charts),
     visits: new Map(data.visits),
+    plans: new Map(data.plans),
+    notes: new Map(data.notes),
     screens: new Map(data.screens.screens),
     overrides: [...data.screens.overrides],
     policyVersions: [...data.policyVersions],
@@ -212,6 +313,8 @@ function restoreState(data: ClinicData, saved: ReturnType<typeof saveState>): vo
   refill(data.patients, saved.patients);
   refill(data.charts, saved.charts);
   refill(data.visits, saved.visits);
+  refill(data.plans, saved.plans);
+  refill(data.notes, saved.notes);
   refill(data.screens.screens, saved.screens);
   data.screens.overrides.splice(0, data.screens.overrides.length, ...saved.overrides);
   data.policyVersions.splice(0, data.policyVersions.length, ...saved.policyVersions);
@@ -229,6 +332,8 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         charts: new Map(),
         visits: new Map(),
         screens: memoryScreenStore(),
+        plans: new Map(),
+        notes: new Map(),
         policyVersions: [],
       };
       clinics.set(clinicId, data);
@@ -280,6 +385,8 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           patients: [...d.patients],
           charts: [...d.charts],
           visits: [...d.visits],
+          plans: [...d.plans],
+          notes: [...d.notes],
           screens: [...d.screens.screens],
           overrides: d.screens.overrides,
           policyVersions: d.policyVersions,
@@ -319,6 +426,8 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         policies: { currentPolicy: () => Promise.resolve((data.policyVersions.at(-1) ?? DEFAULT_SETTINGS).policy) },
         policySettings: policySettingsStore(data),
         screens: screenStore(data, isClinicUser),
+        plans: planStore(data, newId, isClinicUser),
+        notes: noteStore(data, newId, isClinicUser),
         users: memoryClinicUserStore(admin, clinicId, newId),
         apiTokens: memoryApiTokenStore(admin, clinicId, newId),
         auditLog: memoryAuditReader(admin, clinicId),

@@ -9,6 +9,8 @@ import type { ApiTokenLookup, ApiTokenStore, AuditReader, ClinicUserStore } from
 import type { SessionStore, UserStore } from './auth/auth-ports.js';
 import type { RecordStore } from './records/record-ports.js';
 import type { PolicySettingsStore } from './settings/policy-settings.js';
+import type { NoteStore } from './visits/note-ports.js';
+import type { PlanStore } from './visits/plan-ports.js';
 import type { ChartReader, PolicyReader, ScreenStore } from './visits/visit-ports.js';
 
 export interface PatientIdentifier {
@@ -78,6 +80,10 @@ export interface ClinicRepositories {
   /** The screening policy as a versioned setting: read with its version, changed by clinic admins. */
   readonly policySettings: PolicySettingsStore;
   readonly screens: ScreenStore;
+  /** Each visit's plan: sites, findings, products and volumes, with a revision. */
+  readonly plans: PlanStore;
+  /** Each visit's procedure note, every version. */
+  readonly notes: NoteStore;
   /** The clinic's accounts (clinic admins, and each user's own account). */
   readonly users: ClinicUserStore;
   /** The clinic's API tokens for system clients. */

@@ -73,6 +73,16 @@ export const ERROR_CODES = {
     title: 'Conflict with the current state',
     when: 'The change contradicts the record as it stands (a signed note changed in place, a duplicate).',
   },
+  'note-locked': {
+    status: 409,
+    title: 'The note is signed',
+    when: 'A signed (or amended) procedure note is never changed in place: amend it instead.',
+  },
+  'signing-blocked': {
+    status: 409,
+    title: 'The note cannot be signed yet',
+    when: 'Signing a note while something is still open (no screen of the current plan, a critical card without an override); detail names each.',
+  },
   'precondition-failed': {
     status: 412,
     title: 'The record has changed',

@@ -11,6 +11,8 @@ import { chartReader } from './charts.js';
 import { clinicUserStore } from './clinic-users.js';
 import type { DatabaseRepositoriesOptions } from './options.js';
 import { patientStore } from './patients.js';
+import { noteStore } from './notes.js';
+import { planStore } from './plans.js';
 import { policyReader, policySettingsStore } from './policies.js';
 import { recordStore } from './records.js';
 import { screenStore } from './screens.js';
@@ -33,6 +35,8 @@ export function clinicRepositories(
     policies: policyReader(tx, clinicId),
     policySettings: policySettingsStore(tx, clinicId),
     screens: screenStore(tx, clinicId),
+    plans: planStore(tx, clinicId, options.newId),
+    notes: noteStore(tx, clinicId, options.newId),
     users: clinicUserStore(tx, clinicId, options.newId),
     apiTokens: apiTokenStore(tx, clinicId, options.newId),
     auditLog: auditReader(tx, clinicId),

@@ -9,7 +9,9 @@ import type { Role, UserRecord } from '../auth/auth-ports.js';
 import type { Repositories } from '../ports.js';
 import { describeAdminContract } from './contract-admin.js';
 import { describeEntryContract } from './contract-entries.js';
+import { describeNoteContract } from './contract-notes.js';
 import { describePatientContract } from './contract-patients.js';
+import { describePlanContract } from './contract-plans.js';
 import { describeRecordContract } from './contract-records.js';
 import { describeScreenContract } from './contract-screens.js';
 import { describeSystemContract } from './contract-system.js';
@@ -55,6 +57,8 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
     describeRecordContract(get);
     describeEntryContract(get);
     describeScreenContract(get);
+    describePlanContract(get);
+    describeNoteContract(get);
     describeSystemContract(get);
     describeAdminContract(get);
     describeIsolationContract(get);

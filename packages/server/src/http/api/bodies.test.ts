@@ -59,6 +59,8 @@ describe('bad bodies on every route that takes one', () => {
       'POST /api/account/password',
       'POST /api/account/totp',
       'POST /api/account/totp/confirm',
+      'POST /api/notes/:id/amendments',
+      'POST /api/notes/:id/sign',
       'POST /api/patients',
       'POST /api/patients/:id/allergies',
       'POST /api/patients/:id/allergies/reviewed',
@@ -75,14 +77,17 @@ describe('bad bodies on every route that takes one', () => {
       'POST /api/users/:id/deactivate',
       'POST /api/users/:id/reactivate',
       'POST /api/users/:id/reset-password',
+      'POST /api/visits/:id/note',
       'POST /api/visits/:id/screens',
       'POST /cds-services/tpi-screening',
       'POST /cds-services/tpi-screening/feedback',
+      'PUT /api/notes/:id',
       'PUT /api/patients/:id',
       'PUT /api/patients/:id/allergies/:entryId',
       'PUT /api/patients/:id/conditions/:entryId',
       'PUT /api/patients/:id/medicines/:entryId',
       'PUT /api/settings/screening-policy',
+      'PUT /api/visits/:id/plan',
     ]);
     const failures: string[] = [];
     for (const route of writes) {

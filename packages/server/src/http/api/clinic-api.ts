@@ -14,6 +14,8 @@ import { sessionRoutes } from './session-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { tokenRoutes } from './token-routes.js';
 import { userRoutes } from './user-routes.js';
+import { noteRoutes } from './note-routes.js';
+import { planRoutes } from './plan-routes.js';
 import { visitRoutes } from './visit-routes.js';
 
 export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (app, { deps }) => {
@@ -23,6 +25,8 @@ export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (
   await app.register(recordRoutes, { deps });
   await app.register(reviewRoutes, { deps });
   await app.register(visitRoutes, { deps });
+  await app.register(planRoutes, { deps });
+  await app.register(noteRoutes, { deps });
   await app.register(settingsRoutes, { deps });
   await app.register(userRoutes, { deps });
   await app.register(accountRoutes, { deps });

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditAs } from '../../app/actor.js';
 import { overrideCard } from '../../app/visits/override-card.js';
 import { screenStoredVisit } from '../../app/visits/screen-stored-visit.js';
+import { linkPlanScreen } from '../../app/visits/plan-visit.js';
 import { readVisit, startVisit } from '../../app/visits/start-visit.js';
 import type { Visit as StoredVisit } from '../../app/ports.js';
 import { CLINICAL_ROLES, PRESCRIBER_ROLES } from '../auth/roles.js';
@@ -82,16 +83,19 @@ export const visitRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app,
       },
     },
     async (request, reply) => {
-      const screened = await inCallerClinic(deps, request, (repos, actor, at) =>
-        screenStoredVisit({ visitId: request.params.id, ...request.body, actor, at }, repos, {
+      const screened = await inCallerClinic(deps, request, async (repos, actor, at) => {
+        const outcome = await screenStoredVisit({ visitId: request.params.id, ...request.body, actor, at }, repos, {
           charts: repos.charts,
           policies: repos.policies,
           screens: repos.screens,
           clock: deps.clock,
           audit: repos.audit,
           newId: deps.newId,
-        }),
-      );
+        });
+        // A screen of exactly the visit's saved plan is that plan revision's screen (signing needs it).
+        if (outcome.ok) await linkPlanScreen(repos, request.params.id, request.body, outcome.screenId);
+        return outcome;
+      });
       const { screenId, cards, verdict, trace, policyVersion } = orThrow(screened);
       return reply.code(201).send({ screenId, cards, verdict, trace, policyVersion });
     },

@@ -5,7 +5,7 @@
 import type { InjectOptions } from 'fastify';
 import type { ApiScope } from '../../app/auth/api-scopes.js';
 import type { Role } from '../../app/auth/auth-ports.js';
-import { ALLERGIC_ID, PASSWORD, ROLE_EMAIL, type ClinicRig } from './clinic-app.js';
+import { ALLERGIC_ID, CLEAN_ID, PASSWORD, ROLE_EMAIL, type ClinicRig } from './clinic-app.js';
 
 /** 'public': anyone; 'cds': a registered EHR's JWT; roles: signed-in users with one of them. */
 export type Who = 'public' | 'cds' | readonly Role[];
@@ -132,6 +132,49 @@ function entryRows(segment: string, replaceable: boolean): Record<string, Row> {
   };
 }
 
+/** A plan with trigger-point findings, for PUT /api/visits/:id/plan. */
+export const PLAN_BODY = {
+  sites: [
+    {
+      muscle: 'trapezius-upper',
+      side: 'left',
+      findings: { tautBand: true, localTwitch: true, referredPain: false, jumpSign: false },
+    },
+  ],
+  products: [{ injectate: 'lidocaine-1pct', volumeMl: 2 }],
+};
+
+/** A fresh visit of the allergic patient (started by a clinician), optionally with its plan. */
+async function freshVisit(rig: ClinicRig, withPlan: boolean): Promise<string> {
+  const visit = await rig.call('clinician', 'POST', `/api/patients/${ALLERGIC_ID}/visits`);
+  const visitId = visit.json<{ id: string }>().id;
+  if (withPlan) {
+    await rig.call('clinician', 'PUT', `/api/visits/${visitId}/plan`, PLAN_BODY, { 'if-none-match': '*' });
+  }
+  return visitId;
+}
+
+/** PLAN_BODY as the screen route takes it (sites without findings). */
+export const SCREEN_OF_PLAN = {
+  sites: PLAN_BODY.sites.map(({ muscle, side }) => ({ muscle, side })),
+  products: PLAN_BODY.products,
+};
+
+/**
+ * A fresh procedure note (a clinician's), of a visit of the patient with nothing critical: planned,
+ * screened when `stage` asks for it, started, and signed for 'signed'. Answers the note's URL.
+ */
+async function freshNote(rig: ClinicRig, stage: 'draft' | 'screened' | 'signed'): Promise<string> {
+  const visit = await rig.call('clinician', 'POST', `/api/patients/${CLEAN_ID}/visits`);
+  const visitId = visit.json<{ id: string }>().id;
+  await rig.call('clinician', 'PUT', `/api/visits/${visitId}/plan`, PLAN_BODY, { 'if-none-match': '*' });
+  if (stage !== 'draft') await rig.call('clinician', 'POST', `/api/visits/${visitId}/screens`, SCREEN_OF_PLAN);
+  const note = await rig.call('clinician', 'POST', `/api/visits/${visitId}/note`);
+  const url = `/api/notes/${note.json<{ id: string }>().id}`;
+  if (stage === 'signed') await rig.call('clinician', 'POST', `${url}/sign`, undefined, { 'if-match': '"1"' });
+  return url;
+}
+
 export const MATRIX: Readonly<Record<string, Row>> = {
   'GET /api/docs': { who: 'public' },
   'HEAD /api/docs/': { who: 'public' },
@@ -186,6 +229,48 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'POST /api/patients/:id/visits': { who: CLINICAL, ok: 201 },
   'GET /api/visits/:id': { who: CLINICAL, ok: 200 },
   'POST /api/visits/:id/screens': { who: CLINICAL, ok: 201, prepare: (_, ids) => ({ url: vurl(ids), body: plan }) },
+  'PUT /api/visits/:id/plan': {
+    who: CLINICAL,
+    ok: 201,
+    prepare: async (rig) => ({
+      url: `/api/visits/${await freshVisit(rig, false)}/plan`,
+      body: PLAN_BODY,
+      headers: { 'if-none-match': '*' },
+    }),
+  },
+  'GET /api/visits/:id/plan': {
+    who: CLINICAL,
+    ok: 200,
+    prepare: async (rig) => ({ url: `/api/visits/${await freshVisit(rig, true)}/plan` }),
+  },
+  'POST /api/visits/:id/note': {
+    who: CLINICAL,
+    ok: 201,
+    prepare: async (rig) => ({ url: `/api/visits/${await freshVisit(rig, true)}/note` }),
+  },
+  'GET /api/visits/:id/notes': { who: CLINICAL, ok: 200 },
+  'PUT /api/notes/:id': {
+    who: CLINICAL,
+    ok: 200,
+    prepare: async (rig) => ({
+      url: await freshNote(rig, 'draft'),
+      body: { findings: 'Two taut bands, local twitch', painNrs: 2 },
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  'POST /api/notes/:id/sign': {
+    who: ['clinician'],
+    ok: 200,
+    prepare: async (rig) => ({ url: `${await freshNote(rig, 'screened')}/sign`, headers: { 'if-match': '"1"' } }),
+  },
+  'POST /api/notes/:id/amendments': {
+    who: ['clinician'],
+    ok: 201,
+    prepare: async (rig) => ({
+      url: `${await freshNote(rig, 'signed')}/amendments`,
+      body: { reason: 'Wrong side recorded for site 1' },
+    }),
+  },
   'POST /api/screens/:id/overrides': {
     who: ['clinician'],
     ok: 201,
