@@ -271,7 +271,7 @@ export async function runServerBench(): Promise<BenchRow[]> {
   rows.push([
     'visit documentation (20 connections)',
     'not measured',
-    'plan, note with 4 sites, administrations, signing: the routes are not built yet (target >= 300 visits/s on PostgreSQL)',
+    'plan, note with 4 sites, administrations, signing: plans and notes exist, administrations per site do not yet (target >= 300 visits/s on PostgreSQL)',
     null,
   ]);
   return rows;
