@@ -1,10 +1,8 @@
 // A visit's plan over HTTP: sites (catalogue muscle, side, trigger-point findings) and products
 // (catalogue injectate, volume), checked against the catalogue here so a wrong code is a 400 with
 // its path (`$.sites[0].muscle`).
-import { catalogue } from '@knotwork/core';
 import { z } from 'zod';
-
-const codes = (list: readonly { readonly code: string }[]) => list.map((c) => c.code) as [string, ...string[]];
+import { MuscleCode, PlannedProducts, plannedSites, Side } from './catalogue-fields.js';
 
 const Findings = z
   .strictObject({
@@ -17,25 +15,8 @@ const Findings = z
 
 export const PlanInput = z
   .strictObject({
-    sites: z
-      .array(
-        z.strictObject({
-          muscle: z.enum(codes(catalogue.muscles), { error: 'not a muscle code of the catalogue' }),
-          side: z.enum(['left', 'right', 'both']),
-          findings: Findings,
-        }),
-      )
-      .min(1)
-      .max(30),
-    products: z
-      .array(
-        z.strictObject({
-          injectate: z.enum(codes(catalogue.injectates), { error: 'not an injectate code of the catalogue' }),
-          volumeMl: z.number().positive().max(100),
-        }),
-      )
-      .min(1)
-      .max(10),
+    sites: plannedSites(z.strictObject({ muscle: MuscleCode, side: Side, findings: Findings })),
+    products: PlannedProducts,
   })
   .meta({ id: 'PlanRequest', description: 'The planned sites with their findings, and the products with volumes' });
 
@@ -46,9 +27,7 @@ export const Plan = z
     patientId: z.string(),
     revision: z.number().int().describe('The ETag is "<revision>"'),
     screenId: z.string().nullable().describe('The screen of this revision of the plan; null until screened'),
-    sites: z
-      .array(z.object({ muscle: z.string(), side: z.enum(['left', 'right', 'both']), findings: Findings }))
-      .readonly(),
+    sites: z.array(z.object({ muscle: z.string(), side: Side, findings: Findings })).readonly(),
     products: z.array(z.object({ injectate: z.string(), volumeMl: z.number() })).readonly(),
   })
   .meta({ id: 'Plan' });

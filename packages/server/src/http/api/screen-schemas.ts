@@ -3,31 +3,14 @@
 import { catalogue, type ScreenTrace } from '@knotwork/core';
 import { z } from 'zod';
 import { Card } from '../cds/cds-schemas.js';
+import { MuscleCode, PlannedProducts, plannedSites, Side } from './catalogue-fields.js';
 
 type RuleTraceType = ScreenTrace['rules'][number];
 
-const codes = (list: readonly { readonly code: string }[]) => list.map((c) => c.code) as [string, ...string[]];
-
 export const ScreenBody = z
   .strictObject({
-    sites: z
-      .array(
-        z.strictObject({
-          muscle: z.enum(codes(catalogue.muscles), { error: 'not a muscle code of the catalogue' }),
-          side: z.enum(['left', 'right', 'both']),
-        }),
-      )
-      .min(1)
-      .max(30),
-    products: z
-      .array(
-        z.strictObject({
-          injectate: z.enum(codes(catalogue.injectates), { error: 'not an injectate code of the catalogue' }),
-          volumeMl: z.number().positive().max(100),
-        }),
-      )
-      .min(1)
-      .max(10),
+    sites: plannedSites(z.strictObject({ muscle: MuscleCode, side: Side })),
+    products: PlannedProducts,
   })
   .meta({ id: 'ScreenRequest', description: 'The planned sites and products of the visit' });
 
