@@ -4,46 +4,19 @@
 // list of resources (a Bundle of them), `null`, `'absent'` (key left out) or `'outcome'` (an
 // OperationOutcome in its place). Pure: no I/O, no clock; "now" is AS_OF.
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
-export type JsonObject = { [key: string]: Json | undefined };
-export type Resource = JsonObject & { resourceType: string };
-export interface Entry {
-  fullUrl: string;
-  resource: Resource;
-}
+import {
+  daysAgo,
+  hoursAgo,
+  LATERALITY,
+  SYS,
+  type Entry,
+  type JsonObject,
+  type Resource,
+  type Side,
+  type SideOrCode,
+} from './fhir-basics.js';
 
-export const AS_OF_ISO = '2026-11-27T10:00:00.000Z';
-export const AS_OF = Date.parse(AS_OF_ISO);
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-export const SYS = {
-  muscle: 'https://knotwork.dev/fhir/CodeSystem/muscle',
-  bodyRegion: 'https://knotwork.dev/fhir/CodeSystem/body-region',
-  injectate: 'https://knotwork.dev/fhir/CodeSystem/injectate',
-  substanceClass: 'https://knotwork.dev/fhir/CodeSystem/substance-class',
-  procedure: 'https://knotwork.dev/fhir/CodeSystem/procedure',
-  laterality: 'https://knotwork.dev/fhir/StructureDefinition/laterality',
-  finding: 'https://knotwork.dev/fhir/CodeSystem/screening-finding',
-  snomed: 'http://snomed.info/sct',
-  loinc: 'http://loinc.org',
-  rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
-  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
-  icd10: 'http://hl7.org/fhir/sid/icd-10',
-  cpt: 'http://www.ama-assn.org/go/cpt',
-  ucum: 'http://unitsofmeasure.org',
-} as const;
-
-/** ISO instant `ms` milliseconds before AS_OF (negative: after it). */
-export const before = (ms: number): string => new Date(AS_OF - ms).toISOString();
-export const hoursAgo = (h: number): string => before(h * HOUR);
-export const daysAgo = (d: number): string => before(d * DAY);
-
-export type Side = 'left' | 'right' | 'both';
-export const LATERALITY: Readonly<Record<Side, string>> = { left: '7771000', right: '24028007', both: '51440002' };
-
-/** A Side, or a raw SNOMED CT laterality code (to test unknown codes). */
-export type SideOrCode = string;
+export * from './fhir-basics.js';
 
 /** Laterality extension for a Side or a raw code. */
 export function lateralityExtension(side: SideOrCode): JsonObject {

@@ -258,7 +258,7 @@ async function writeTheRest(database: Database): Promise<{ demoClinicId: string;
       action: 'backup.test',
       entity: null,
       at: asOf + 1,
-      detail: null,
+      detail: null as never, // a stored NULL on purpose: the round trip must keep it
     });
     await appendAudit(tx, {
       ...event,
@@ -274,7 +274,7 @@ async function writeTheRest(database: Database): Promise<{ demoClinicId: string;
       action: 'backup.test',
       entity: null,
       at: asOf + 3,
-      detail: null,
+      detail: null as never, // a stored NULL on purpose: the round trip must keep it
     });
   });
   return { demoClinicId, otherClinicId: other.clinicId };

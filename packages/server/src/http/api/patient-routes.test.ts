@@ -103,7 +103,8 @@ describe('PUT /api/patients/:id', () => {
   it('requires If-Match: 428 without it, nothing changed', async () => {
     const { rig, nurse } = await signedIn();
     const before = rig.repos.snapshot();
-    for (const headers of [{}, { 'if-match': '*' }]) {
+    const cases: Record<string, string>[] = [{}, { 'if-match': '*' }];
+    for (const headers of cases) {
       const r = await rig.as(nurse, 'PUT', `/api/patients/${ALLERGIC_ID}`, change, { headers });
       expect([r.statusCode, problemOf(r).code]).toEqual([428, 'precondition-required']);
     }
