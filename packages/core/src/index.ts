@@ -28,3 +28,16 @@ export { PREFETCH_KEYS, type PrefetchKey, type RequestProblem } from './screenin
 export type { Fact } from './screening/rule-outcome.js';
 export { parseFhirTime } from './util/fhir-time.js';
 export * from './note/note-lifecycle.js';
+export * from './settings/setting-issue.js';
+export * from './settings/follow-up-schedule.js';
+export * from './settings/observation-time.js';
+export {
+  COMPLICATION_TYPES,
+  complicationType,
+  isComplicationType,
+  type ComplicationType,
+  type ComplicationTypeInfo,
+} from './reference/complication-types.js';
+export * from './consent/consent-form.js';
+export * from './procedure/procedure-record.js';
+export * from './last/lipid-emulsion.js';
