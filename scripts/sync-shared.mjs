@@ -26,6 +26,19 @@ writeFileSync(
     `export const sourcesData = ${JSON.stringify(reference.sources, null, 2)} as const;\n`,
 );
 
+// The reference sections the core builds consent forms, complication types, the LAST checklist
+// and aftercare from (REFERENCE.md sections 5, 6 and 9).
+const REFERENCE_SECTIONS = ['complications', 'consent', 'aftercare', 'last_management', 'escalation'];
+writeFileSync(
+  join(root, 'packages/core/src/reference/reference-data.ts'),
+  header.replace('contract/catalogue.json', `clinical/reference.json (${REFERENCE_SECTIONS.join(', ')})`) +
+    `export const referenceData = ${JSON.stringify(
+      Object.fromEntries(REFERENCE_SECTIONS.map((k) => [k, reference[k]])),
+      null,
+      2,
+    )} as const;\n`,
+);
+
 const examplesOut = join(root, 'packages/core/contract-examples');
 rmSync(examplesOut, { recursive: true, force: true });
 mkdirSync(examplesOut, { recursive: true });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogueData } from './catalogue-data.js';
+import { referenceData } from '../reference/reference-data.js';
 import { sourcesData } from './sources-data.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -22,6 +23,11 @@ describe.skipIf(!present)('copies of ../shared', () => {
 
   it('sources-data.ts equals clinical/reference.json sources', () => {
     expect(sourcesData).toEqual((readJson(join(shared, 'clinical', 'reference.json')) as { sources: unknown }).sources);
+  });
+
+  it('reference-data.ts equals the sections of clinical/reference.json it copies', () => {
+    const reference = readJson(join(shared, 'clinical', 'reference.json')) as Record<string, unknown>;
+    for (const [section, value] of Object.entries(referenceData)) expect(value, section).toEqual(reference[section]);
   });
 
   it('contract-examples/ holds exactly the contract examples, byte for byte', () => {
