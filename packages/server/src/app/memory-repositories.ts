@@ -25,7 +25,7 @@ import type {
   Repositories,
 } from './ports.js';
 import { emptyChart, memoryRecordStore, storedChart } from './records/memory-record-store.js';
-import type { PolicySettings, PolicySettingsStore } from './settings/policy-settings.js';
+import { memoryAftercareSettingsStore, memoryPolicySettingsStore } from './settings/memory-settings-stores.js';
 import { memoryScreenStore } from './visits/visit-ports.js';
 import { noteStore, planStore, screenStore, visitStore, type ClinicData } from './memory-visit-stores.js';
 
@@ -116,33 +116,6 @@ function patientStore(data: ClinicData, newId: () => string): PatientStore {
       const updated: PatientSummary = { ...normalised(change), id, revision: current.revision + 1 };
       data.patients.set(id, updated);
       return Promise.resolve(updated);
-    },
-  };
-}
-
-const DEFAULT_SETTINGS: PolicySettings = {
-  settingsVersion: 0,
-  policy: DEFAULT_POLICY,
-  changedAt: null,
-  changedBy: null,
-  reason: null,
-};
-
-function policySettingsStore(data: ClinicData): PolicySettingsStore {
-  const current = () => data.policyVersions.at(-1) ?? DEFAULT_SETTINGS;
-  return {
-    current: () => Promise.resolve(current()),
-    save: (expectedVersion, change) => {
-      if (current().settingsVersion !== expectedVersion) return Promise.resolve('stale' as const);
-      const saved: PolicySettings = {
-        settingsVersion: expectedVersion + 1,
-        policy: change.policy,
-        changedAt: change.at,
-        changedBy: change.changedBy,
-        reason: change.reason,
-      };
-      data.policyVersions.push(saved);
-      return Promise.resolve(saved);
     },
   };
 }
@@ -278,8 +251,9 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           isClinicUser,
           newId,
         }),
-        policies: { currentPolicy: () => Promise.resolve((data.policyVersions.at(-1) ?? DEFAULT_SETTINGS).policy) },
-        policySettings: policySettingsStore(data),
+        policies: { currentPolicy: () => Promise.resolve(data.policyVersions.at(-1)?.policy ?? DEFAULT_POLICY) },
+        policySettings: memoryPolicySettingsStore(data.policyVersions),
+        aftercareSettings: memoryAftercareSettingsStore(data.policyVersions),
         screens: screenStore(data, isClinicUser),
         plans: planStore(data, newId, isClinicUser),
         notes: noteStore(data, newId, isClinicUser),

@@ -1,7 +1,7 @@
 // The in-memory twin's visits, screens, plans and notes for one clinic (see memory-repositories.ts).
 import type { Chart } from '../fhir/chart.js';
 import type { PatientSummary, Visit, VisitStore } from './ports.js';
-import type { PolicySettings } from './settings/policy-settings.js';
+import type { MemorySettingsVersion } from './settings/memory-settings-stores.js';
 import type { NoteStore, StoredNote } from './visits/note-ports.js';
 import type { PlanStore, StoredPlan } from './visits/plan-ports.js';
 import type { memoryScreenStore, ScreenStore } from './visits/visit-ports.js';
@@ -15,8 +15,8 @@ export interface ClinicData {
   readonly plans: Map<string, StoredPlan>;
   /** Every procedure note version, by id. */
   readonly notes: Map<string, StoredNote>;
-  /** Every version of the screening policy setting, oldest first; empty: the contract's defaults. */
-  readonly policyVersions: PolicySettings[];
+  /** Every version of the clinic's settings, oldest first; empty: the defaults. */
+  readonly policyVersions: MemorySettingsVersion[];
 }
 
 /** What the database's composite foreign keys refuse: a row pointing outside its clinic. */

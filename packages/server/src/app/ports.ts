@@ -8,6 +8,7 @@ import type { AuditSink } from '../audit-event.js';
 import type { ApiTokenLookup, ApiTokenStore, AuditReader, ClinicUserStore } from './admin/admin-ports.js';
 import type { SessionStore, UserStore } from './auth/auth-ports.js';
 import type { RecordStore } from './records/record-ports.js';
+import type { AftercareSettingsStore } from './settings/aftercare-settings.js';
 import type { PolicySettingsStore } from './settings/policy-settings.js';
 import type { NoteStore } from './visits/note-ports.js';
 import type { PlanStore } from './visits/plan-ports.js';
@@ -79,6 +80,8 @@ export interface ClinicRepositories {
   readonly policies: PolicyReader;
   /** The screening policy as a versioned setting: read with its version, changed by clinic admins. */
   readonly policySettings: PolicySettingsStore;
+  /** The follow-up schedule and observation time, in the same settings versions as the policy. */
+  readonly aftercareSettings: AftercareSettingsStore;
   readonly screens: ScreenStore;
   /** Each visit's plan: sites, findings, products and volumes, with a revision. */
   readonly plans: PlanStore;

@@ -3,6 +3,7 @@
 // commit together or not at all. The system stores each run their own asSystem transaction.
 import type { Database, KnotworkTx } from '../../db/index.js';
 import type { ClinicRepositories, Repositories, SystemRepositories } from '../ports.js';
+import { aftercareSettingsStore } from './aftercare-settings.js';
 import { apiTokenLookup, apiTokenStore } from './api-tokens.js';
 import { clinicAuditSink, systemAuditSink } from './audit.js';
 import { auditReader } from './audit-reader.js';
@@ -34,6 +35,7 @@ export function clinicRepositories(
     records: recordStore(tx, clinicId),
     policies: policyReader(tx, clinicId),
     policySettings: policySettingsStore(tx, clinicId),
+    aftercareSettings: aftercareSettingsStore(tx, clinicId),
     screens: screenStore(tx, clinicId),
     plans: planStore(tx, clinicId, options.newId),
     notes: noteStore(tx, clinicId, options.newId),

@@ -1,5 +1,5 @@
 // What only the database implementation has: the CDS Hooks screen writer, the edge's policyFor,
-// a stored policy the core refuses, our own administrations from signed notes, and charts whose
+// a stored policy or aftercare setting the core refuses, our own administrations from signed notes, and charts whose
 // uuid ids are kept.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import type { StoredScreen as CdsScreen } from '../../http/deps.js';
 import {
   databasePolicyFor,
   databaseRepositories,
+  StoredAftercareInvalidError,
   StoredPolicyInvalidError,
   storeCdsScreen,
   writeChart,
@@ -163,6 +164,23 @@ export function describeDatabaseOnly(name: string, getDatabase: () => Database):
         StoredPolicyInvalidError,
       );
       await expect(databasePolicyFor(database)(clinicId)).rejects.toThrow(/feverCelsius/);
+    });
+
+    it('refuses a stored follow-up schedule or observation time the core refuses, rather than take the defaults', async () => {
+      const { database, clinicId, repos } = await setup();
+      await database.asSystem((tx) =>
+        tx.insert(schema.clinicSettings).values({
+          clinicId,
+          settingsVersion: 1,
+          policyVersion: 'default-stored',
+          policyValues: {},
+          followUpSchedule: { points: [{ id: 'day-1', label: 'Day 1', after: 'P1M' }] },
+          observationMinutes: 600,
+        }),
+      );
+      const read = repos.inClinic(clinicId, (r) => r.aftercareSettings.current());
+      await expect(read).rejects.toThrow(StoredAftercareInvalidError);
+      await expect(read).rejects.toThrow(/points\[0\]\.after.*observationMinutes/);
     });
 
     it('stores a screen an EHR asked for with its audit event, or neither', async () => {

@@ -14,6 +14,7 @@ import { describePatientContract } from './contract-patients.js';
 import { describePlanContract } from './contract-plans.js';
 import { describeRecordContract } from './contract-records.js';
 import { describeScreenContract } from './contract-screens.js';
+import { describeSettingsContract } from './contract-settings.js';
 import { describeSystemContract } from './contract-system.js';
 import { describeIsolationContract } from './contract-isolation.js';
 
@@ -59,6 +60,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
     describeScreenContract(get);
     describePlanContract(get);
     describeNoteContract(get);
+    describeSettingsContract(get);
     describeSystemContract(get);
     describeAdminContract(get);
     describeIsolationContract(get);
