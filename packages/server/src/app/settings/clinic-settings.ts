@@ -4,7 +4,7 @@
 import { DEFAULT_POLICY, sameFollowUpSchedule } from '@knotwork/core';
 import { auditAs, type Actor } from '../actor.js';
 import type { ClinicRepositories } from '../ports.js';
-import { DEFAULT_AFTERCARE, type AftercareSettings } from './aftercare-settings.js';
+import { DEFAULT_AFTERCARE, type AftercareSettings, type AftercareValues } from './aftercare-settings.js';
 import type { PolicySettings } from './policy-settings.js';
 
 export interface ClinicSettings {
@@ -17,12 +17,18 @@ export interface ClinicSettings {
   };
 }
 
+export const isDefaultFollowUpSchedule = (a: AftercareValues): boolean =>
+  sameFollowUpSchedule(a.followUpSchedule, DEFAULT_AFTERCARE.followUpSchedule);
+
+export const isDefaultObservationTime = (a: AftercareValues): boolean =>
+  a.observationMinutes === DEFAULT_AFTERCARE.observationMinutes;
+
 /** Whether each setting has Knotwork's default value (never set, or set back to it). */
-export function defaultsOf(policy: PolicySettings, aftercare: AftercareSettings): ClinicSettings['defaults'] {
+export function defaultsOf(policy: PolicySettings, aftercare: AftercareValues): ClinicSettings['defaults'] {
   return {
     screeningPolicy: policy.policy.version === DEFAULT_POLICY.version,
-    followUpSchedule: sameFollowUpSchedule(aftercare.followUpSchedule, DEFAULT_AFTERCARE.followUpSchedule),
-    observationTime: aftercare.observationMinutes === DEFAULT_AFTERCARE.observationMinutes,
+    followUpSchedule: isDefaultFollowUpSchedule(aftercare),
+    observationTime: isDefaultObservationTime(aftercare),
   };
 }
 

@@ -86,6 +86,8 @@ describe('bad bodies on every route that takes one', () => {
       'PUT /api/patients/:id/allergies/:entryId',
       'PUT /api/patients/:id/conditions/:entryId',
       'PUT /api/patients/:id/medicines/:entryId',
+      'PUT /api/settings/follow-up-schedule',
+      'PUT /api/settings/observation-time',
       'PUT /api/settings/screening-policy',
       'PUT /api/visits/:id/plan',
     ]);

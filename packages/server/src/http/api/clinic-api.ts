@@ -12,6 +12,7 @@ import { recordRoutes } from './record-routes.js';
 import { reviewRoutes } from './review-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { settingsRoutes } from './settings-routes.js';
+import { aftercareSettingsRoutes } from './aftercare-settings-routes.js';
 import { tokenRoutes } from './token-routes.js';
 import { userRoutes } from './user-routes.js';
 import { noteRoutes } from './note-routes.js';
@@ -28,6 +29,7 @@ export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (
   await app.register(planRoutes, { deps });
   await app.register(noteRoutes, { deps });
   await app.register(settingsRoutes, { deps });
+  await app.register(aftercareSettingsRoutes, { deps });
   await app.register(userRoutes, { deps });
   await app.register(accountRoutes, { deps });
   await app.register(tokenRoutes, { deps });

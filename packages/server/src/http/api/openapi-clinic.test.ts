@@ -43,6 +43,9 @@ describe('the OpenAPI document with the clinic API', () => {
       'get /api/patients/{id}',
       'get /api/patients/{id}/chart',
       'get /api/session',
+      'get /api/settings',
+      'get /api/settings/follow-up-schedule',
+      'get /api/settings/observation-time',
       'get /api/settings/screening-policy',
       'get /api/tokens',
       'get /api/users',
@@ -77,6 +80,8 @@ describe('the OpenAPI document with the clinic API', () => {
       'put /api/patients/{id}/allergies/{entryId}',
       'put /api/patients/{id}/conditions/{entryId}',
       'put /api/patients/{id}/medicines/{entryId}',
+      'put /api/settings/follow-up-schedule',
+      'put /api/settings/observation-time',
       'put /api/settings/screening-policy',
       'put /api/visits/{id}/plan',
     ]);

@@ -279,6 +279,26 @@ export const MATRIX: Readonly<Record<string, Row>> = {
       body: { cardUuid: ids.criticalCard, reasonCode: 'other', comment: 'matrix' },
     }),
   },
+  'GET /api/settings': { who: EVERYONE, ok: 200 },
+  'GET /api/settings/follow-up-schedule': { who: EVERYONE, ok: 200 },
+  'GET /api/settings/observation-time': { who: EVERYONE, ok: 200 },
+  'PUT /api/settings/follow-up-schedule': {
+    who: ADMIN,
+    ok: 200,
+    prepare: async (rig) => {
+      const current = await rig.call('clinic-admin', 'GET', '/api/settings/follow-up-schedule');
+      const body = { points: [{ id: 'day-1', label: 'Day 1', after: 'P1D' }] };
+      return { url: '', body, headers: { 'if-match': String(current.headers.etag) } };
+    },
+  },
+  'PUT /api/settings/observation-time': {
+    who: ADMIN,
+    ok: 200,
+    prepare: async (rig) => {
+      const current = await rig.call('clinic-admin', 'GET', '/api/settings/observation-time');
+      return { url: '', body: { minutes: 20 }, headers: { 'if-match': String(current.headers.etag) } };
+    },
+  },
   'GET /api/settings/screening-policy': { who: ['clinic-admin'], ok: 200 },
   'PUT /api/settings/screening-policy': {
     who: ['clinic-admin'],
