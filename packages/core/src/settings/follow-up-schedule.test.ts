@@ -9,7 +9,7 @@ import {
   type FollowUpPoint,
 } from './follow-up-schedule.js';
 
-const point = (id: string, after: string, extra: Record<string, unknown> = {}) => ({ id, label: id, after, ...extra });
+const point = (id: string, after: unknown, extra: Record<string, unknown> = {}) => ({ id, label: id, after, ...extra });
 
 describe('ISO 8601 durations of a follow-up point', () => {
   it.each([
@@ -100,7 +100,7 @@ describe('the follow-up schedule', () => {
 
   // Valid schedules: distinct increasing offsets in minutes, written in any accepted unit.
   const offset = (minutes: number): fc.Arbitrary<string> => {
-    const forms = [fc.constant(`PT${minutes}M`)];
+    const forms: fc.Arbitrary<string>[] = [fc.constant(`PT${minutes}M`)];
     if (minutes % 60 === 0) forms.push(fc.constant(`PT${minutes / 60}H`));
     if (minutes % 1440 === 0) forms.push(fc.constant(`P${minutes / 1440}D`));
     if (minutes % 10080 === 0) forms.push(fc.constant(`P${minutes / 10080}W`));
