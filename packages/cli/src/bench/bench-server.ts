@@ -4,13 +4,14 @@
 // It answers the parent over IPC: its CPU time and peak RSS (sampled every 25 ms), the database's
 // CPU time and counters (PostgreSQL backends, read from /proc when it can), and a CPU profile
 // summary on demand.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import fastify from 'fastify';
 import { startServer, type RunningServer } from '@knotwork/server';
 import { summariseProfile, topFunctions, type CpuProfile, type Share } from './profile-summary.js';
 
-export type BenchRequest = { type: 'usage' } | { type: 'profile-start' } | { type: 'profile-stop' } | { type: 'stop' };
+export type BenchRequest =
+  { type: 'usage' } | { type: 'profile-start' } | { type: 'profile-stop'; saveTo?: string } | { type: 'stop' };
 
 export interface DatabaseCounters {
   readonly transactions: number;
@@ -143,6 +144,7 @@ process.on('message', (message: BenchRequest) => {
         const { profile } = await session.post('Profiler.stop');
         session.disconnect();
         const cpu = profile as CpuProfile;
+        if (message.saveTo !== undefined) writeFileSync(message.saveTo, JSON.stringify(profile));
         reply({ type: 'profile', shares: summariseProfile(cpu), top: topFunctions(cpu, 4) });
         return;
       }

@@ -5,13 +5,17 @@
 // same machine, all on loopback with autocannon. Reports requests/s, p50/p99, server CPU per
 // request against the bare route's, peak RSS, the database work per request, where the CPU goes
 // (a short profile), and how long a restart on the existing database takes to serve.
+//
+// Switches (./run-bench.ts): BENCH_DATABASES=postgres|pglite (default both), BENCH_PROFILE_DIR.
+// Another scenario reuses startSeededServer (a migrated, seeded database, the server child and 50
+// signed-in sessions), measure and freshPostgres.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import { migrateDatabase, openDatabase, seedDemoClinic } from '@knotwork/server';
-import { seedChartFixture } from './chart-fixture.js';
+import { seedChartFixture, type ChartFixture } from './chart-fixture.js';
 import { forkServer, measureRestart, type BenchChild, type Target, type Usage } from './server-child.js';
 
 /** ok: the target is met (or there is none); false: missed; null: not measured yet. */
@@ -25,7 +29,7 @@ const PROFILE_S = 2;
 const SPLIT = { warmup: 0.5, measure: 2 };
 const MB = 1024 * 1024;
 
-interface Measured {
+export interface Measured {
   readonly result: Result;
   readonly requests: number;
   readonly perSecond: number;
@@ -35,11 +39,16 @@ interface Measured {
   readonly after: Usage;
 }
 
-function load(url: string, seconds: number, cookies: readonly string[] = []): Promise<Result> {
+export function load(
+  url: string,
+  seconds: number,
+  cookies: readonly string[] = [],
+  connections = CONNECTIONS,
+): Promise<Result> {
   let next = 0;
   return autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     timeout: 10,
     requests: [
@@ -55,7 +64,7 @@ function load(url: string, seconds: number, cookies: readonly string[] = []): Pr
   });
 }
 
-async function measure(
+export async function measure(
   child: BenchChild,
   url: string,
   cookies?: readonly string[],
@@ -83,7 +92,7 @@ const int = (n: number) => Math.round(n).toLocaleString('en');
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : int(n));
 const micros = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} ms` : `${n.toFixed(0)} µs`);
 
-async function freshPostgres(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPostgres(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `knotwork_bench_${randomBytes(6).toString('hex')}`;
   const admin = async (statement: string) => {
     const database = await openDatabase({ databaseUrl: adminUrl, dataDir: tmpdir(), poolSize: 1 });
@@ -99,7 +108,8 @@ async function freshPostgres(adminUrl: string): Promise<{ url: string; drop: () 
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
-async function prepare(target: Target) {
+/** A migrated database with the demo clinic and the chart fixture (its patient and 50 sessions). */
+export async function prepare(target: Target): Promise<ChartFixture> {
   const database = await openDatabase(target);
   try {
     await migrateDatabase(database);
@@ -116,6 +126,12 @@ interface Targets {
   readonly maxRssMb?: number;
 }
 
+/** Prepares `target` (see prepare) and starts the server child on it: stop the child when done. */
+export async function startSeededServer(target: Target): Promise<{ child: BenchChild; fixture: ChartFixture }> {
+  const fixture = await prepare(target);
+  return { child: await forkServer('knotwork', target), fixture };
+}
+
 async function chartReads(label: string, target: Target, bare: Measured, goals: Targets): Promise<BenchRow[]> {
   const fixture = await prepare(target);
   const restartMs = await measureRestart(target);
@@ -130,7 +146,11 @@ async function chartReads(label: string, target: Target, bare: Measured, goals: 
     };
     if (check.status !== 200) throw new Error(`${label}: the chart read answered ${check.status}`);
     const m = await measure(child, url, fixture.cookies);
-    const { shares, top } = await child.profile(() => load(url, PROFILE_S, fixture.cookies));
+    const profileDir = process.env['BENCH_PROFILE_DIR'];
+    const { shares, top } = await child.profile(
+      () => load(url, PROFILE_S, fixture.cookies),
+      profileDir ? join(profileDir, `chart-reads-${label.toLowerCase()}.cpuprofile`) : undefined,
+    );
     // The same server answering less: the session check alone (GET /api/session), and a patient's
     // details with their audit row (GET /api/patients/:id); what is left is the chart's own work.
     const session = await measure(child, `${child.url}/api/session`, fixture.cookies, SPLIT);
@@ -237,15 +257,20 @@ export async function runServerBench(): Promise<BenchRow[]> {
     true,
   ]);
 
-  const dataDir = await mkdtemp(join(tmpdir(), 'knotwork-bench-pglite-'));
-  try {
-    rows.push(...(await chartReads('PGlite', { dataDir }, bare, { minPerSecond: 200 })));
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
+  const only = process.env['BENCH_DATABASES'];
+  if (only !== 'postgres') {
+    const dataDir = await mkdtemp(join(tmpdir(), 'knotwork-bench-pglite-'));
+    try {
+      rows.push(...(await chartReads('PGlite', { dataDir }, bare, { minPerSecond: 200 })));
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   }
 
   const adminUrl = process.env['BENCH_DATABASE_URL'] || process.env['TEST_DATABASE_URL'] || '';
-  if (adminUrl === '') {
+  if (only === 'pglite') {
+    // measured on PGlite only (BENCH_DATABASES=pglite)
+  } else if (adminUrl === '') {
     rows.push([
       'PostgreSQL: chart reads',
       'skipped',

@@ -10,8 +10,11 @@ export type Usage = Extract<BenchReply, { type: 'usage' }>;
 export interface BenchChild {
   readonly url: string;
   usage(): Promise<Usage>;
-  /** Profiles the server while `during` runs; the busy time's shares by layer. */
-  profile(during: () => Promise<unknown>): Promise<Omit<Extract<BenchReply, { type: 'profile' }>, 'type'>>;
+  /** Profiles the server while `during` runs; the busy time's shares by layer (the profile saved to `saveTo`). */
+  profile(
+    during: () => Promise<unknown>,
+    saveTo?: string,
+  ): Promise<Omit<Extract<BenchReply, { type: 'profile' }>, 'type'>>;
   stop(): Promise<void>;
 }
 
@@ -56,11 +59,11 @@ export async function forkServer(mode: 'bare' | 'knotwork', target?: Target): Pr
       send({ type: 'usage' });
       return next('usage');
     },
-    profile: async (during) => {
+    profile: async (during, saveTo) => {
       send({ type: 'profile-start' });
       await next('profiling');
       await during();
-      send({ type: 'profile-stop' });
+      send(saveTo === undefined ? { type: 'profile-stop' } : { type: 'profile-stop', saveTo });
       const { shares, top } = await next('profile');
       return { shares, top };
     },
