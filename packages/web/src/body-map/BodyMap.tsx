@@ -84,7 +84,7 @@ function BodyMapLegend() {
             <path className="bm-legend-mark" d="M 9 5 L 15 11 M 9 11 L 15 5" />
           </g>
         </svg>
-        Planned site (dark, outlined, marked ×)
+        Planned (striped, marked ×)
       </li>
       <li className="bm-legend-item">
         <svg className="bm-legend-swatch" viewBox="0 0 24 16" aria-hidden="true">
@@ -93,7 +93,7 @@ function BodyMapLegend() {
             <path className="bm-outline" d={SWATCH} />
           </g>
         </svg>
-        Deep muscle (dashed outline)
+        Deep muscle (dashed)
       </li>
       <li className="bm-legend-item">
         <svg className="bm-legend-swatch" viewBox="0 0 24 16" aria-hidden="true">

@@ -101,10 +101,10 @@ export function BodyView({ view, idPrefix, planned, onToggle, highlight }: BodyV
           ] as const
         ).map(([x, side]) => (
           <g key={side} className={`bm-side-label bm-side-label-${side}`}>
-            <text className="bm-side-letter" x={x} y="540">
+            <text className="bm-side-letter" x={x} y="512">
               {SIDE_LETTER[side]}
             </text>
-            <text className="bm-side-word" x={x} y="556">
+            <text className="bm-side-word" x={x} y="528">
               {side === 'left' ? 'Left' : 'Right'}
             </text>
           </g>

@@ -9,18 +9,18 @@ import { mirrorPath, transformPath, type Point } from './path-geometry';
 export const MIDLINE = 200;
 
 /**
- * The part of the drawing a view shows: hand to hand, crown to knees (the catalogue has no
- * muscle below the buttock, and a taller picture would only shrink the muscles).
+ * The part of the drawing a view shows: hand to hand, crown to above the knees (the catalogue
+ * has no muscle below the buttock, and a taller picture would only shrink the muscles).
  */
-export const VIEW_BOX = { x: 60, y: 0, width: 280, height: 600 } as const;
+export const VIEW_BOX = { x: 60, y: 0, width: 280, height: 560 } as const;
 
 /** One half of the outline, from the crown down the viewer's-left side to the crotch. */
 const OUTLINE_HALF =
   'M 200 20 C 180 20 166 33 165 55 C 164 66 165 74 166 80 C 160 78 158 86 159 93 C 160 100 164 104 168 104 ' +
   'C 170 112 173 118 177 123 C 177 130 176 137 175 142 C 166 150 150 156 136 160 ' +
   'C 120 163 108 172 106 190 C 104 205 102 222 101 240 C 99 262 96 282 94 300 ' +
-  'C 92 320 88 345 86 365 C 84 378 83 388 84 398 C 80 410 76 428 78 446 C 80 462 86 472 92 470 ' +
-  'C 98 468 99 456 100 446 C 102 432 104 418 104 404 C 108 380 112 350 116 325 C 118 312 120 302 121 294 ' +
+  'C 92 320 88 345 86 365 C 84 378 83 388 84 398 C 80 404 75 410 73 418 C 71 425 73 429 77 427 ' +
+  'C 80 424 81 420 82 416 C 80 430 80 448 84 462 C 86 470 94 472 97 466 C 100 454 102 432 104 404 C 108 380 112 350 116 325 C 118 312 120 302 121 294 ' +
   'C 124 272 128 250 134 228 C 137 223 140 221 143 221 C 142 240 143 258 146 276 C 148 290 150 300 150 310 ' +
   'C 150 325 146 340 143 355 C 140 370 138 385 138 400 C 138 440 142 500 150 560 C 152 575 152 590 151 600 ' +
   'C 148 620 146 650 150 680 C 154 710 160 735 164 752 C 164 765 160 778 162 785 C 168 790 182 790 190 786 ' +
@@ -43,15 +43,9 @@ const FRONT_LANDMARKS_HALF = [
   'M 199 262 C 186 276 168 292 152 300',
   // inguinal ligament, anterior superior iliac spine to pubic tubercle
   'M 155 352 C 166 372 180 390 194 402',
-  // kneecap
-  'M 164 578 C 164 566 180 566 180 578 C 180 592 164 592 164 578 Z',
   // biceps and elbow crease
   'M 118 252 C 112 270 110 286 112 300',
   'M 96 304 C 104 308 112 308 120 302',
-  // hand: thumb
-  'M 103 412 C 108 426 106 440 100 446',
-  // shin
-  'M 172 612 C 168 660 170 710 176 748',
 ];
 
 const BACK_LANDMARKS_HALF = [
@@ -63,9 +57,6 @@ const BACK_LANDMARKS_HALF = [
   'M 187 372 C 189 370 191 370 192 372',
   // gluteal fold
   'M 150 446 C 166 452 184 450 198 442',
-  // back of the knee and the calf
-  'M 158 600 C 166 604 176 604 186 600',
-  'M 166 620 C 158 650 160 690 170 720',
   // elbow (olecranon)
   'M 100 300 C 104 296 110 296 114 300',
 ];
@@ -74,7 +65,12 @@ function withMirror(halves: readonly string[]): string {
   return halves.map((d) => `${d} ${mirrorPath(d, MIDLINE)}`).join(' ');
 }
 
-export const FRONT_LANDMARKS = withMirror([...FRONT_LANDMARKS_HALF, 'M 200 164 L 200 260']);
+export const FRONT_LANDMARKS = withMirror([
+  ...FRONT_LANDMARKS_HALF,
+  // sternum and navel, on the midline
+  'M 200 164 L 200 260',
+  'M 198 318 C 198 315 202 315 202 318 C 202 321 198 321 198 318 Z',
+]);
 
 /** The spine: spinous processes as short ticks down the midline, C7 to the sacrum. */
 const SPINE = Array.from({ length: 17 }, (_, i) => {
