@@ -2,6 +2,7 @@
 // imports, exhaustive switches, no explicit any; and core stays free of I/O.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -41,6 +42,18 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'core takes time as a parameter' },
         { object: 'Math', property: 'random', message: 'core takes ids as parameters' },
       ],
+    },
+  },
+  {
+    // The web app: browser globals, its own tsconfigs (DOM, JSX), React's hook rules.
+    files: ['packages/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: {
+        project: ['./packages/web/tsconfig.app.json', './packages/web/tsconfig.node.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },

@@ -7,7 +7,7 @@ export default defineConfig({
     alias: { '@knotwork/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/web/src/**/*.test.tsx', 'packages/web/e2e/**/*.test.ts'],
     pool: 'threads',
     maxWorkers: 2,
     // Integration tests start PGlite (WebAssembly PostgreSQL, a few seconds cold) or a server:

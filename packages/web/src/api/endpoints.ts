@@ -1,0 +1,73 @@
+// The clinic API's routes as typed functions over one ApiClient: what the screens call.
+import type { ApiClient, ApiResponse } from './client';
+import type {
+  Allergy,
+  AllergyInput,
+  AllergyReview,
+  Administration,
+  Chart,
+  Condition,
+  ConditionInput,
+  EarlierAdministrationInput,
+  Medicine,
+  MedicineInput,
+  Observation,
+  ObservationInput,
+  Patient,
+  PatientInput,
+  PatientPage,
+  PatientSearch,
+  Session,
+  SignInInput,
+  Visit,
+} from './types';
+
+const patient = (id: string) => `/api/patients/${encodeURIComponent(id)}`;
+const data = <T>(response: Promise<ApiResponse<T>>): Promise<T> => response.then((r) => r.data);
+
+export function endpoints(api: ApiClient) {
+  return {
+    // Session: 401s here are answers, not a session to renew.
+    readSession: () => data(api.request<Session>('GET', '/api/session', { renewSession: false })),
+    signIn: (input: SignInInput) =>
+      data(api.request<Session>('POST', '/api/session', { body: input, renewSession: false })),
+    signOut: () => api.request<undefined>('DELETE', '/api/session', { renewSession: false }),
+
+    searchPatients: (search: PatientSearch) =>
+      data(api.request<PatientPage>('GET', '/api/patients', { query: { ...search } })),
+    createPatient: (input: PatientInput) => api.request<Patient>('POST', '/api/patients', { body: input }),
+    readPatient: (id: string) => api.request<Patient>('GET', patient(id)),
+    readChart: (id: string) => data(api.request<Chart>('GET', `${patient(id)}/chart`)),
+
+    addCondition: (id: string, input: ConditionInput) =>
+      data(api.request<Condition>('POST', `${patient(id)}/conditions`, { body: input })),
+    addAllergy: (id: string, input: AllergyInput) =>
+      data(api.request<Allergy>('POST', `${patient(id)}/allergies`, { body: input })),
+    addMedicine: (id: string, input: MedicineInput) =>
+      data(api.request<Medicine>('POST', `${patient(id)}/medicines`, { body: input })),
+    addObservation: (id: string, input: ObservationInput) =>
+      data(api.request<Observation>('POST', `${patient(id)}/observations`, { body: input })),
+    addEarlierAdministration: (id: string, input: EarlierAdministrationInput) =>
+      data(api.request<Administration>('POST', `${patient(id)}/earlier-administrations`, { body: input })),
+    /** Marks an entry entered in error (the row is kept); needs the entry's revision. */
+    enterInError: (id: string, segment: RecordSegment, entryId: string, revision: number) =>
+      api.request<unknown>('DELETE', `${patient(id)}/${segment}/${encodeURIComponent(entryId)}`, {
+        ifMatch: `"${revision}"`,
+      }),
+    reviewAllergies: (id: string, noKnownAllergies: boolean) =>
+      data(api.request<AllergyReview>('POST', `${patient(id)}/allergies/reviewed`, { body: { noKnownAllergies } })),
+    reconcileMedicines: (id: string) =>
+      data(
+        api.request<{ medicationsReconciledAt: string; medicationsReconciledBy: string }>(
+          'POST',
+          `${patient(id)}/medicines/reconciled`,
+        ),
+      ),
+
+    startVisit: (id: string) => data(api.request<Visit>('POST', `${patient(id)}/visits`)),
+    readVisit: (visitId: string) => data(api.request<Visit>('GET', `/api/visits/${encodeURIComponent(visitId)}`)),
+  };
+}
+
+export type RecordSegment = 'conditions' | 'allergies' | 'medicines' | 'observations' | 'earlier-administrations';
+export type Endpoints = ReturnType<typeof endpoints>;

@@ -1,0 +1,114 @@
+// The problem list (conditions with their ICD-10-CM codes), and adding one.
+import { useId, useState, type FormEvent } from 'react';
+import type { Condition } from '../api/types';
+import { useSession } from '../session/session-context';
+import { Badge } from '../ui/Badge';
+import { Card } from '../ui/Card';
+import { TextField } from '../ui/Field';
+import { formatDate } from '../ui/format';
+import { ProblemAlert } from '../ui/ProblemAlert';
+import { useSubmit } from '../ui/use-submit';
+import { AddPanel } from './AddPanel';
+import { useChartActions } from './chart-actions';
+import { FormActions } from './FormActions';
+import { COMMON_DIAGNOSES } from './vocabulary';
+
+const shown = (c: Condition) => c.verificationStatus !== 'entered-in-error' && c.verificationStatus !== 'refuted';
+
+export function ProblemsCard({ conditions }: { readonly conditions: readonly Condition[] }) {
+  const list = conditions.filter(shown);
+  return (
+    <Card title="Problems" headingId="chart-problems" actions={<AddPanel label="Add problem" form={ConditionForm} />}>
+      {list.length === 0 ? (
+        <p className="empty">No problems recorded.</p>
+      ) : (
+        <ul className="entry-list">
+          {list.map((c) => (
+            <li key={c.id} className="entry">
+              <div className="entry-main">
+                <span className="entry-title">{c.display}</span>
+                <code className="code-chip">{c.icd10}</code>
+              </div>
+              <div className="entry-meta">
+                {c.clinicalStatus !== 'active' && <Badge>{c.clinicalStatus}</Badge>}
+                {c.verificationStatus !== 'confirmed' && <Badge tone="info">{c.verificationStatus}</Badge>}
+                {c.onset && <span>Onset {formatDate(c.onset)}</span>}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function ConditionForm({ done }: { readonly done: () => void }) {
+  const { api } = useSession();
+  const { patientId, saved } = useChartActions();
+  const id = useId();
+  const [icd10, setIcd10] = useState('');
+  const [display, setDisplay] = useState('');
+  const [onset, setOnset] = useState('');
+  const { problem, busy, run } = useSubmit();
+
+  function pickCode(value: string) {
+    setIcd10(value);
+    const known = COMMON_DIAGNOSES.find((d) => d.code.toUpperCase() === value.trim().toUpperCase());
+    if (known && !display) setDisplay(known.label);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const ok = await run(() =>
+      api.addCondition(patientId, { icd10: icd10.trim(), display: display.trim(), ...(onset ? { onset } : {}) }),
+    );
+    if (ok) {
+      await saved(`Problem added: ${display.trim()}`);
+      done();
+    }
+  }
+
+  const ids = { icd10: `${id}-icd10`, display: `${id}-display`, onset: `${id}-onset` };
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Add problem">
+      <ProblemAlert problem={problem} fields={ids} />
+      <div className="form-grid">
+        <TextField
+          id={ids.icd10}
+          label="ICD-10-CM code"
+          hint="Type a code, or pick a common one"
+          list={`${id}-common`}
+          autoComplete="off"
+          value={icd10}
+          onChange={(e) => pickCode(e.target.value)}
+          errors={problem?.issuesAt('icd10')}
+        />
+        <datalist id={`${id}-common`}>
+          {COMMON_DIAGNOSES.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.label}
+            </option>
+          ))}
+        </datalist>
+        <TextField
+          id={ids.display}
+          label="Description"
+          value={display}
+          autoComplete="off"
+          onChange={(e) => setDisplay(e.target.value)}
+          errors={problem?.issuesAt('display')}
+        />
+        <TextField
+          id={ids.onset}
+          label="Onset"
+          optional
+          type="date"
+          value={onset}
+          onChange={(e) => setOnset(e.target.value)}
+          errors={problem?.issuesAt('onset')}
+        />
+      </div>
+      <FormActions busy={busy} label="Add problem" onCancel={done} />
+    </form>
+  );
+}

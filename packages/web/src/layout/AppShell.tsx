@@ -1,0 +1,55 @@
+// The frame of every signed-in page: a skip link, the fixed-clock banner, the header (home, the
+// sections, who is signed in, sign out) and the page itself.
+import { NavLink, Outlet } from 'react-router';
+import { useState } from 'react';
+import { useSession } from '../session/session-context';
+import { Button } from '../ui/Button';
+import { AsOfBanner } from './AsOfBanner';
+import { Logo } from './Logo';
+
+const ROLE_LABEL = { clinician: 'Clinician', nurse: 'Nurse', 'clinic-admin': 'Clinic admin' } as const;
+
+export function AppShell() {
+  const { session, asOf, signOut } = useSession();
+  const [leaving, setLeaving] = useState(false);
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AsOfBanner asOf={asOf} />
+      <header className="topbar">
+        <div className="topbar-inner">
+          <NavLink to="/patients" className="topbar-home" aria-label="Knotwork: patients">
+            <Logo />
+          </NavLink>
+          <nav aria-label="Main" className="topnav">
+            <NavLink to="/patients" className="topnav-link">
+              Patients
+            </NavLink>
+          </nav>
+          <div className="topbar-user">
+            <span className="user-name">
+              {session.user.displayName}
+              <span className="user-role">{ROLE_LABEL[session.user.role]}</span>
+            </span>
+            <Button
+              size="sm"
+              variant="ghost"
+              busy={leaving}
+              onClick={() => {
+                setLeaving(true);
+                void signOut();
+              }}
+            >
+              Sign out
+            </Button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+// Which component draws each step: replace a placeholder with the step's own component
+// (visit/<step>/<Step>Step.tsx) as it is built.
+import type { ComponentType } from 'react';
+import type { StepProps } from './step-props';
+import { StepPlaceholder } from './StepPlaceholder';
+import type { VisitStepId } from './steps';
+
+export const STEP_COMPONENTS: Readonly<Record<VisitStepId, ComponentType<StepProps>>> = {
+  indication: StepPlaceholder,
+  review: StepPlaceholder,
+  plan: StepPlaceholder,
+  screening: StepPlaceholder,
+  consent: StepPlaceholder,
+  procedure: StepPlaceholder,
+  sign: StepPlaceholder,
+  discharge: StepPlaceholder,
+};
