@@ -10,6 +10,7 @@ import { openDatabase, migrateDatabase, sealAuditChain, type Database } from './
 import { findDemoClinic, isDatabaseEmpty, seedDemoClinic } from './demo/index.js';
 import { buildApp } from './http/index.js';
 import { registerLandingPage } from './landing-page.js';
+import { hasWebBuild, registerWebApp, WEB_BUILD_DIR } from './web-app.js';
 
 export interface ServerOptions {
   readonly port: number;
@@ -23,6 +24,8 @@ export interface ServerOptions {
   readonly publicBaseUrl?: string | undefined;
   readonly log: (line: string) => void;
   readonly logRequests?: boolean;
+  /** The web app's production build (default packages/web/dist); without one, a landing page. */
+  readonly webDir?: string | undefined;
 }
 
 export interface RunningServer {
@@ -75,11 +78,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       publicBaseUrl,
       logger: options.logRequests ?? false,
     });
-    registerLandingPage(app, {
-      clock,
-      databaseKind: database.kind,
-      demo: (await findDemoClinic(database)) !== undefined,
-    });
+    const webDir = options.webDir ?? WEB_BUILD_DIR;
+    if (hasWebBuild(webDir)) {
+      await registerWebApp(app, webDir);
+    } else {
+      log(`no web app build in ${webDir} ("npm run build -w @knotwork/web"): serving a landing page at /`);
+      registerLandingPage(app, {
+        clock,
+        databaseKind: database.kind,
+        demo: (await findDemoClinic(database)) !== undefined,
+      });
+    }
     const sealer = setInterval(() => {
       sealAll(database).catch((error: unknown) => log(`audit sealing failed: ${(error as Error).name}`));
     }, SEAL_EVERY_MS);

@@ -64,13 +64,27 @@ describe.skipIf(!built)('knotwork serve', () => {
     expect(res.headers.get('knotwork-as-of')).toBe('2026-11-27T10:00:00.000Z');
   });
 
-  it('shows a landing page with the demo logins and the fixed clock, styled without inline style', async () => {
-    const page = await (await fetch(`${url}/`)).text();
-    expect(page).toContain('clinician@demo.knotwork.dev');
-    expect(page).toContain('The clock is fixed at 2026-11-27T10:00:00.000Z');
-    expect(page).not.toMatch(/<style|style=/);
-    expect((await fetch(`${url}/landing.css`)).headers.get('content-type')).toContain('text/css');
+  // With the web app built (npm ci builds it) / is the app; without, a landing page stands in.
+  const webBuilt = existsSync(join(root, 'packages', 'web', 'dist', 'index.html'));
+
+  it.runIf(webBuilt)('serves the web app at / without inline script or style', async () => {
+    const response = await fetch(`${url}/patients`, { headers: { accept: 'text/html' } });
+    const page = await response.text();
+    expect(page).toContain('<div id="root"></div>');
+    expect(page).not.toMatch(/<style|style=|<script>/);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
+
+  it.skipIf(webBuilt)(
+    'shows a landing page with the demo logins and the fixed clock, styled without inline style',
+    async () => {
+      const page = await (await fetch(`${url}/`)).text();
+      expect(page).toContain('clinician@demo.knotwork.dev');
+      expect(page).toContain('The clock is fixed at 2026-11-27T10:00:00.000Z');
+      expect(page).not.toMatch(/<style|style=/);
+      expect((await fetch(`${url}/landing.css`)).headers.get('content-type')).toContain('text/css');
+    },
+  );
 
   it.each(readdirSync(examples).filter((f) => f.endsWith('.expected.json')))(
     '%s POSTed by a registered EHR gives its expected cards',
