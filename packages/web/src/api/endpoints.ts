@@ -32,6 +32,8 @@ export function endpoints(api: ApiClient) {
     signIn: (input: SignInInput) =>
       data(api.request<Session>('POST', '/api/session', { body: input, renewSession: false })),
     signOut: () => api.request<undefined>('DELETE', '/api/session', { renewSession: false }),
+    changePassword: (currentPassword: string, newPassword: string) =>
+      data(api.request<unknown>('POST', '/api/account/password', { body: { currentPassword, newPassword } })),
 
     searchPatients: (search: PatientSearch) =>
       data(api.request<PatientPage>('GET', '/api/patients', { query: { ...search } })),

@@ -9,6 +9,7 @@ import { endpoints } from '../api/endpoints';
 import type { ApiProblem } from '../api/problem';
 import type { Session } from '../api/types';
 import { Loading } from '../ui/Loading';
+import { ChangePasswordPage } from './ChangePasswordPage';
 import { ReauthDialog } from './ReauthDialog';
 import { SessionContext, type SessionContextValue } from './session-context';
 import { SignInPage } from './SignInPage';
@@ -131,6 +132,17 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   if (state.status === 'signed-out' || !value) {
     const notice = state.status === 'signed-out' ? state.notice : undefined;
     return <SignInPage signIn={api.signIn} onSignedIn={signedIn} asOf={asOf} notice={notice} />;
+  }
+  if (value.session.user.mustChangePassword) {
+    return (
+      <ChangePasswordPage
+        user={value.session.user}
+        asOf={asOf}
+        changePassword={api.changePassword}
+        onChanged={() => void api.readSession().then(signedIn, () => setState({ status: 'signed-out' }))}
+        onSignOut={() => void signOut()}
+      />
+    );
   }
   return (
     <SessionContext.Provider value={value}>
