@@ -27,6 +27,12 @@ import type {
 import { emptyChart, memoryRecordStore, storedChart } from './records/memory-record-store.js';
 import { memoryAftercareSettingsStore, memoryPolicySettingsStore } from './settings/memory-settings-stores.js';
 import { memoryScreenStore } from './visits/visit-ports.js';
+import {
+  copyProcedureData,
+  emptyProcedureData,
+  procedureStore,
+  restoreProcedureData,
+} from './memory-procedure-stores.js';
 import { noteStore, planStore, screenStore, visitStore, type ClinicData } from './memory-visit-stores.js';
 
 export interface MemoryRepositories extends Repositories {
@@ -127,6 +133,7 @@ function saveState(data: ClinicData) {
     visits: new Map(data.visits),
     plans: new Map(data.plans),
     notes: new Map(data.notes),
+    procedures: copyProcedureData(data.procedures),
     screens: new Map(data.screens.screens),
     overrides: [...data.screens.overrides],
     policyVersions: [...data.policyVersions],
@@ -143,6 +150,7 @@ function restoreState(data: ClinicData, saved: ReturnType<typeof saveState>): vo
   refill(data.visits, saved.visits);
   refill(data.plans, saved.plans);
   refill(data.notes, saved.notes);
+  restoreProcedureData(data.procedures, saved.procedures);
   refill(data.screens.screens, saved.screens);
   data.screens.overrides.splice(0, data.screens.overrides.length, ...saved.overrides);
   data.policyVersions.splice(0, data.policyVersions.length, ...saved.policyVersions);
@@ -162,6 +170,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         screens: memoryScreenStore(),
         plans: new Map(),
         notes: new Map(),
+        procedures: emptyProcedureData(),
         policyVersions: [],
       };
       clinics.set(clinicId, data);
@@ -215,6 +224,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           visits: [...d.visits],
           plans: [...d.plans],
           notes: [...d.notes],
+          procedures: d.procedures,
           screens: [...d.screens.screens],
           overrides: d.screens.overrides,
           policyVersions: d.policyVersions,
@@ -239,7 +249,22 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
             if (!patient) return Promise.resolve(undefined);
             // The chart shows the patient as updated since it was seeded.
             const chart = data.charts.get(patientId) ?? emptyChart(chartPatient(patient));
-            return Promise.resolve({ ...chart, patient: chartPatient(patient) });
+            // Our own administrations (from signed notes) first, latest first, as the database reads them.
+            const own = data.procedures.administrations
+              .filter((a) => a.patientId === patientId)
+              .sort((a, b) => b.administeredAt - a.administeredAt || (a.id < b.id ? -1 : 1))
+              .map((a) => ({
+                id: a.id,
+                injectate: a.injectate,
+                volumeMl: a.volumeMl,
+                at: new Date(a.administeredAt).toISOString(),
+                status: 'completed' as const,
+              }));
+            return Promise.resolve({
+              ...chart,
+              patient: chartPatient(patient),
+              administrations: [...own, ...chart.administrations],
+            });
           },
         },
         records: memoryRecordStore({
@@ -257,6 +282,11 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         screens: screenStore(data, isClinicUser),
         plans: planStore(data, newId, isClinicUser),
         notes: noteStore(data, newId, isClinicUser),
+        procedures: procedureStore(data.procedures, {
+          newId,
+          isClinicUser,
+          hasVisit: (visitId, patientId) => data.visits.get(visitId)?.patientId === patientId,
+        }),
         users: memoryClinicUserStore(admin, clinicId, newId),
         apiTokens: memoryApiTokenStore(admin, clinicId, newId),
         auditLog: memoryAuditReader(admin, clinicId),

@@ -1,5 +1,6 @@
 // The in-memory twin's visits, screens, plans and notes for one clinic (see memory-repositories.ts).
 import type { Chart } from '../fhir/chart.js';
+import type { ProcedureData } from './memory-procedure-stores.js';
 import type { PatientSummary, Visit, VisitStore } from './ports.js';
 import type { MemorySettingsVersion } from './settings/memory-settings-stores.js';
 import type { NoteStore, StoredNote } from './visits/note-ports.js';
@@ -15,6 +16,8 @@ export interface ClinicData {
   readonly plans: Map<string, StoredPlan>;
   /** Every procedure note version, by id. */
   readonly notes: Map<string, StoredNote>;
+  /** Administrations, complications and consents. */
+  readonly procedures: ProcedureData;
   /** Every version of the clinic's settings, oldest first; empty: the defaults. */
   readonly policyVersions: MemorySettingsVersion[];
 }

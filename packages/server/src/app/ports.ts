@@ -12,6 +12,7 @@ import type { AftercareSettingsStore } from './settings/aftercare-settings.js';
 import type { PolicySettingsStore } from './settings/policy-settings.js';
 import type { NoteStore } from './visits/note-ports.js';
 import type { PlanStore } from './visits/plan-ports.js';
+import type { ProcedureStore } from './visits/procedure-ports.js';
 import type { ChartReader, PolicyReader, ScreenStore } from './visits/visit-ports.js';
 
 export interface PatientIdentifier {
@@ -87,6 +88,8 @@ export interface ClinicRepositories {
   readonly plans: PlanStore;
   /** Each visit's procedure note, every version. */
   readonly notes: NoteStore;
+  /** What the procedure leaves besides its note: administrations per site, complications, consents. */
+  readonly procedures: ProcedureStore;
   /** The clinic's accounts (clinic admins, and each user's own account). */
   readonly users: ClinicUserStore;
   /** The clinic's API tokens for system clients. */

@@ -13,6 +13,7 @@ import { clinicUserStore } from './clinic-users.js';
 import type { DatabaseRepositoriesOptions } from './options.js';
 import { patientStore } from './patients.js';
 import { noteStore } from './notes.js';
+import { procedureStore } from './procedures.js';
 import { planStore } from './plans.js';
 import { policyReader, policySettingsStore } from './policies.js';
 import { recordStore } from './records.js';
@@ -39,6 +40,7 @@ export function clinicRepositories(
     screens: screenStore(tx, clinicId),
     plans: planStore(tx, clinicId, options.newId),
     notes: noteStore(tx, clinicId, options.newId),
+    procedures: procedureStore(tx, clinicId, options.newId),
     users: clinicUserStore(tx, clinicId, options.newId),
     apiTokens: apiTokenStore(tx, clinicId, options.newId),
     auditLog: auditReader(tx, clinicId),

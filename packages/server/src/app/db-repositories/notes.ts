@@ -6,7 +6,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { KnotworkTx } from '../../db/index.js';
 import { procedureNotes } from '../../db/schema.js';
-import type { NoteContent, NoteStore, StoredNote } from '../visits/note-ports.js';
+import { noteContentOf, type NoteStore, type StoredNote } from '../visits/note-ports.js';
 import type { NewId } from './options.js';
 import { epochMsOrNull, isUuid } from './rows.js';
 
@@ -19,7 +19,7 @@ function noteOf(row: NoteRow): StoredNote {
     patientId: row.patientId,
     version: row.version,
     status: row.status,
-    content: row.content as NoteContent,
+    content: noteContentOf(row.content),
     revision: row.revision,
     createdBy: row.createdBy,
     signedBy: row.signedBy,

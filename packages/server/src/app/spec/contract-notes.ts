@@ -7,10 +7,23 @@ import { NOW } from './contract-records.js';
 import { PLAN_CONTENT, seedVisit } from './contract-plans.js';
 import type { GetSubject } from './repository-contract.js';
 
-const CONTENT: NoteContent = {
+export const CONTENT: NoteContent = {
   plan: { ...PLAN_CONTENT, revision: 1 },
   findings: 'Taut band with local twitch, referred pain to the temple',
   painNrs: 2,
+  timeOut: { patient: true, sites: true, sides: true, allergies: true, consent: true },
+  sites: [
+    {
+      muscle: 'temporalis',
+      side: 'left',
+      needle: { gauge: 27, lengthMm: 13 },
+      aspiration: 'negative',
+      twitch: true,
+      tolerance: 'well',
+      administrations: [{ injectate: 'lidocaine-1pct', volumeMl: 1.5, lot: 'LD2291', expiry: '2027-06' }],
+    },
+  ],
+  complications: [],
 };
 
 export function describeNoteContract(get: GetSubject): void {

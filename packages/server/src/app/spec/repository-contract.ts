@@ -12,6 +12,7 @@ import { describeEntryContract } from './contract-entries.js';
 import { describeNoteContract } from './contract-notes.js';
 import { describePatientContract } from './contract-patients.js';
 import { describePlanContract } from './contract-plans.js';
+import { describeProcedureContract } from './contract-procedures.js';
 import { describeRecordContract } from './contract-records.js';
 import { describeScreenContract } from './contract-screens.js';
 import { describeSettingsContract } from './contract-settings.js';
@@ -58,6 +59,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
     describeRecordContract(get);
     describeEntryContract(get);
     describeScreenContract(get);
+    describeProcedureContract(get);
     describePlanContract(get);
     describeNoteContract(get);
     describeSettingsContract(get);

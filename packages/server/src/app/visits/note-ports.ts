@@ -2,16 +2,71 @@
 // revision; signing is a conditional write (`WHERE status = 'draft' AND revision = expected`), so
 // of two concurrent signatures exactly one wins; a signed or amended version is never changed (the
 // database's trigger refuses it; the twin mirrors that); an amendment is the next version.
-import type { NoteStatus } from '@knotwork/core';
+import {
+  EMPTY_TIME_OUT,
+  type ImmediateComplication,
+  type NoteStatus,
+  type ProcedureRecord,
+  type ProcedureSite,
+  type TimeOutItem,
+} from '@knotwork/core';
 import type { PlanContent } from './plan-ports.js';
 
 export interface NoteContent {
-  /** The plan as it was when the note was started. */
+  /** The plan as it was when the note was started (or amended). */
   readonly plan: PlanContent & { readonly revision: number };
   /** Free-text findings of the procedure. */
   readonly findings: string;
   /** Post-procedure pain, 0-10 (NRS); null until recorded. */
   readonly painNrs: number | null;
+  /** The time-out before the first needle: each item confirmed or not. */
+  readonly timeOut: Readonly<Record<TimeOutItem, boolean>>;
+  /** Per site: needle, aspiration, twitch, tolerance and what was given (product, volume, lot, expiry). */
+  readonly sites: readonly ProcedureSite[];
+  /** Complications during or just after the procedure (catalogue types). */
+  readonly complications: readonly ImmediateComplication[];
+}
+
+/** The parts of a draft a clinician edits (the plan snapshot is not one of them). */
+export type NoteChange = Partial<Omit<NoteContent, 'plan'>>;
+
+/** A planned site as the note's first draft lists it: nothing recorded yet. */
+export function emptySite(site: { readonly muscle: string; readonly side: ProcedureSite['side'] }): ProcedureSite {
+  return {
+    muscle: site.muscle,
+    side: site.side,
+    needle: { gauge: null, lengthMm: null },
+    aspiration: null,
+    twitch: null,
+    tolerance: null,
+    administrations: [],
+  };
+}
+
+/**
+ * A stored note's content, with the fields notes written before they existed (time-out, sites,
+ * complications) filled in as "nothing recorded": an old draft reads as incomplete, never as done.
+ */
+export function noteContentOf(raw: unknown): NoteContent {
+  const c = raw as Partial<NoteContent> & Pick<NoteContent, 'plan' | 'findings' | 'painNrs'>;
+  return {
+    plan: c.plan,
+    findings: c.findings,
+    painNrs: c.painNrs,
+    timeOut: { ...EMPTY_TIME_OUT, ...c.timeOut },
+    sites: c.sites ?? [],
+    complications: c.complications ?? [],
+  };
+}
+
+/** The note's content as the core's procedure checks read it. */
+export function procedureRecordOf(content: NoteContent): ProcedureRecord {
+  return {
+    timeOut: content.timeOut,
+    sites: content.sites,
+    complications: content.complications,
+    postPainNrs: content.painNrs,
+  };
 }
 
 export interface StoredNote {

@@ -1,15 +1,30 @@
 // The procedure note of a visit (issue 3 item 2): started from the plan as a draft (version 1),
 // edited under its revision, signed by a clinician once nothing blocks it (a screen of the current
 // plan, and an override for each of its critical cards), amended as a new version with a reason.
-// The core decides (note-lifecycle.ts); the store writes conditionally. Audited as note.create,
-// note.edit, note.sign, note.amend and note.read.
-import { canEdit, firstDraft, sign, startAmendment, type NoteVersion } from '@knotwork/core';
+// The core decides (note-lifecycle.ts, procedure-record.ts); the store writes conditionally. What
+// blocks a signature: no screen of the current plan or a critical card without an override, the
+// procedure record incomplete or beyond the screened plan (signingBlockers), an expired lot, no
+// consent covering the plan. A signature writes the administrations per site and the immediate
+// complications in its transaction. Audited as note.create, note.edit, note.sign, note.amend and
+// note.read.
+import {
+  canEdit,
+  catalogue,
+  firstDraft,
+  recordIssues,
+  sign,
+  signingBlockers,
+  startAmendment,
+  type NoteVersion,
+} from '@knotwork/core';
 import { auditAs, type Actor, type UseCaseFailure } from '../actor.js';
 import type { ClinicRepositories } from '../ports.js';
-import type { NoteContent, StoredNote } from './note-ports.js';
+import { consentGaps } from './consent-coverage.js';
+import { emptySite, procedureRecordOf, type NoteChange, type NoteContent, type StoredNote } from './note-ports.js';
 import { unresolvedCriticalCards } from './override-card.js';
+import type { StoredPlan } from './plan-ports.js';
 
-type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'notes' | 'screens' | 'audit'>;
+type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'notes' | 'screens' | 'procedures' | 'audit'>;
 type NoteResult = Promise<{ readonly ok: true; readonly note: StoredNote } | UseCaseFailure>;
 interface Who {
   readonly actor: Actor;
@@ -48,6 +63,15 @@ async function audited(
 
 const noteEntity = (id: string) => `Procedure/${id}`;
 
+/** The day of the procedure (UTC), for the expiry of lots. */
+const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+const planSnapshot = (plan: StoredPlan): NoteContent['plan'] => ({
+  sites: plan.sites,
+  products: plan.products,
+  revision: plan.revision,
+});
+
 export async function createNote(input: { readonly visitId: string } & Who, repos: Repos): NoteResult {
   const { visitId } = input;
   const entity = `Encounter/${visitId}`;
@@ -69,9 +93,12 @@ export async function createNote(input: { readonly visitId: string } & Who, repo
   }
   const draft = firstDraft();
   const content: NoteContent = {
-    plan: { sites: plan.sites, products: plan.products, revision: plan.revision },
+    plan: planSnapshot(plan),
     findings: '',
     painNrs: null,
+    timeOut: { patient: false, sites: false, sides: false, allergies: false, consent: false },
+    sites: plan.sites.map(emptySite),
+    complications: [],
   };
   const note = await repos.notes.insert({
     visitId,
@@ -123,7 +150,7 @@ export async function editNote(
   input: {
     readonly noteId: string;
     readonly ifRevisions: readonly number[];
-    readonly change: { readonly findings: string; readonly painNrs: number | null };
+    readonly change: NoteChange;
   } & Who,
   repos: Repos,
 ): NoteResult {
@@ -141,22 +168,74 @@ export async function editNote(
   if (!decision.ok) result = { ok: false, code: 'note-locked', detail: decision.detail };
   else if (!input.ifRevisions.includes(note.revision)) result = writeFailure(note, 'stale');
   else {
-    const saved = await repos.notes.edit(note.id, note.revision, { ...note.content, ...input.change });
-    result = typeof saved === 'string' ? writeFailure(note, saved) : { ok: true, note: saved };
+    // Each save takes the visit's current plan as the note's plan: what is signed is what was screened.
+    const plan = await repos.plans.ofVisit(note.visitId);
+    const content: NoteContent = {
+      ...note.content,
+      ...input.change,
+      plan: plan ? planSnapshot(plan) : note.content.plan,
+    };
+    const issues = recordIssues(procedureRecordOf(content), dayOf(input.at));
+    if (issues.length > 0) {
+      result = {
+        ok: false,
+        code: 'validation-failed',
+        detail: issues.map((i) => i.message).join('; '),
+        issues,
+      };
+    } else {
+      const saved = await repos.notes.edit(note.id, note.revision, content);
+      result = typeof saved === 'string' ? writeFailure(note, saved) : { ok: true, note: saved };
+    }
   }
   return audited(repos, input, 'note.edit', entity, note.patientId, result);
 }
 
 /** What still blocks signing the visit's note, in words. */
-async function blockersOf(repos: Repos, visitId: string): Promise<string[]> {
-  const plan = await repos.plans.ofVisit(visitId);
+async function blockersOf(repos: Repos, note: StoredNote, at: number): Promise<string[]> {
+  const plan = await repos.plans.ofVisit(note.visitId);
   if (!plan) return ['the visit has no plan'];
+  const blockers: string[] = [];
   const screen = plan.screenId === null ? undefined : await repos.screens.find(plan.screenId);
-  if (!screen) return [`no screen of the current plan (revision ${plan.revision}): screen the visit first`];
-  const open = new Set(unresolvedCriticalCards(screen.cards, await repos.screens.overridesOf(screen.id)));
-  return screen.cards
-    .filter((c) => open.has(c.uuid))
-    .map((c) => `critical card "${c.summary}" (${c.source.topic.code}) has no override`);
+  if (!screen) blockers.push(`no screen of the current plan (revision ${plan.revision}): screen the visit first`);
+  else {
+    const open = new Set(unresolvedCriticalCards(screen.cards, await repos.screens.overridesOf(screen.id)));
+    for (const c of screen.cards.filter((card) => open.has(card.uuid))) {
+      blockers.push(`critical card "${c.summary}" (${c.source.topic.code}) has no override`);
+    }
+  }
+  if (note.content.plan.revision !== plan.revision) {
+    blockers.push(
+      `the plan changed (revision ${note.content.plan.revision} -> ${plan.revision}) after the note was last saved: save the note again`,
+    );
+  }
+  const record = procedureRecordOf(note.content);
+  blockers.push(...signingBlockers(record, plan));
+  blockers.push(...recordIssues(record, dayOf(at)).map((i) => i.message));
+  blockers.push(...consentGaps(await repos.procedures.consentsOf(note.visitId), plan));
+  return blockers;
+}
+
+const productText = new Map<string, string>(catalogue.injectates.map((i) => [i.code, i.display]));
+
+/** The signed version's administrations and immediate complications, written in its transaction. */
+async function writeProcedureRecord(repos: Repos, note: StoredNote, by: string, at: number): Promise<void> {
+  const ref = { visitId: note.visitId, patientId: note.patientId, noteId: note.id, by, at };
+  await repos.procedures.replaceAdministrations(
+    ref,
+    note.content.sites.flatMap((site) =>
+      site.administrations.map((a) => ({
+        muscle: site.muscle,
+        side: site.side,
+        injectate: a.injectate,
+        productText: productText.get(a.injectate) ?? a.injectate,
+        volumeMl: a.volumeMl,
+        lot: a.lot,
+        expiry: a.expiry,
+      })),
+    ),
+  );
+  await repos.procedures.replaceNoteComplications(ref, note.content.complications);
 }
 
 export async function signNote(
@@ -172,7 +251,7 @@ export async function signNote(
       detail: `no note ${input.noteId} in this clinic`,
     });
   }
-  const blockers = note.status === 'draft' ? await blockersOf(repos, note.visitId) : [];
+  const blockers = note.status === 'draft' ? await blockersOf(repos, note, input.at) : [];
   const amends = note.previousVersionId === null ? null : note.version - 1;
   const decision = sign(versionOf(note, amends), { by: input.actor.userId, at: input.at, blockers });
   let result: { ok: true; note: StoredNote } | UseCaseFailure;
@@ -186,6 +265,7 @@ export async function signNote(
   else {
     const status = decision.value.status === 'amended' ? 'amended' : 'signed';
     const saved = await repos.notes.sign(note.id, note.revision, { status, by: input.actor.userId, at: input.at });
+    if (typeof saved !== 'string') await writeProcedureRecord(repos, saved, input.actor.userId, input.at);
     result = typeof saved === 'string' ? writeFailure(note, saved) : { ok: true, note: saved };
   }
   return audited(repos, input, 'note.sign', entity, note.patientId, result, blockers.length ? { blockers } : {});
@@ -219,11 +299,12 @@ export async function amendNote(
           }
         : { ok: false, code: 'conflict', detail: decision.detail };
   } else {
+    const plan = await repos.plans.ofVisit(note.visitId);
     const saved = await repos.notes.insert({
       visitId: note.visitId,
       patientId: note.patientId,
       version: decision.value.version,
-      content: note.content,
+      content: { ...note.content, plan: plan ? planSnapshot(plan) : note.content.plan },
       by: input.actor.userId,
       previousVersionId: note.id,
       amendmentReason: decision.value.amendmentReason,

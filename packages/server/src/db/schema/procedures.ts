@@ -6,7 +6,9 @@ import { clinicId, users } from './clinics.js';
 import { createdAt, holds, id, oneOf, revision, sameClinic, timestamptz, updatedAt } from './columns.js';
 import { patients, visits } from './patients.js';
 import {
+  COMPLICATION_REPORTERS,
   COMPLICATION_SEVERITIES,
+  COMPLICATION_STATUSES,
   NOTE_STATUSES,
   SCREEN_VERDICTS,
   SIDES,
@@ -186,7 +188,11 @@ export const procedureNotes = pgTable(
   ],
 );
 
-/** What was injected at one site: product, volume, lot and expiry. */
+/**
+ * What was injected at one site: product, volume, lot and expiry. Written from the note when it is
+ * signed, in the signature's transaction; an amendment's signature replaces the visit's rows (the
+ * note versions keep every earlier account, unchanged).
+ */
 export const administrations = pgTable(
   'administrations',
   {
@@ -194,6 +200,8 @@ export const administrations = pgTable(
     clinicId: clinicId(),
     patientId: patientId(),
     visitId: visitId(),
+    /** The signed note version these rows come from. */
+    noteId: uuid('note_id'),
     planSiteId: uuid('plan_site_id'),
     muscleCode: text('muscle_code').notNull(),
     side: text('side', { enum: SIDES }).notNull(),
@@ -213,6 +221,7 @@ export const administrations = pgTable(
     index('administrations_visit_idx').on(t.clinicId, t.visitId),
     sameClinic('administrations_patient_fk', [t.clinicId, t.patientId], [patients.clinicId, patients.id]),
     sameClinic('administrations_visit_fk', [t.clinicId, t.visitId], [visits.clinicId, visits.id]),
+    sameClinic('administrations_note_fk', [t.clinicId, t.noteId], [procedureNotes.clinicId, procedureNotes.id]),
     sameClinic('administrations_plan_site_fk', [t.clinicId, t.planSiteId], [planSites.clinicId, planSites.id]),
     sameClinic('administrations_administered_by_fk', [t.clinicId, t.administeredBy], [users.clinicId, users.id]),
     oneOf('administrations_side_check', t.side, SIDES),
@@ -220,6 +229,11 @@ export const administrations = pgTable(
   ],
 );
 
+/**
+ * A complication of a visit's procedure: recorded at once in the note (written when it is signed,
+ * with the note's id) or later by a clinician or from the patient's report. Never deleted: a wrong
+ * entry is marked entered-in-error.
+ */
 export const complications = pgTable(
   'complications',
   {
@@ -227,8 +241,13 @@ export const complications = pgTable(
     clinicId: clinicId(),
     patientId: patientId(),
     visitId: visitId(),
-    /** A catalogue complication code (vasovagal, pneumothorax, haematoma ...). */
+    /** The signed note version that recorded it; null when recorded on its own. */
+    noteId: uuid('note_id'),
+    /** A reference complication id (REFERENCE.md 5.1: vasovagal, pneumothorax, bruising_haematoma ...). */
     typeCode: text('type_code').notNull(),
+    status: text('status', { enum: COMPLICATION_STATUSES }).notNull().default('active'),
+    /** Who reported it: the clinician, or the patient (follow-up). */
+    reportedBy: text('reported_by', { enum: COMPLICATION_REPORTERS }).notNull().default('clinician'),
     severity: text('severity', { enum: COMPLICATION_SEVERITIES }).notNull(),
     onsetAt: timestamptz('onset_at').notNull(),
     action: text('action').notNull(),
@@ -244,7 +263,10 @@ export const complications = pgTable(
     sameClinic('complications_patient_fk', [t.clinicId, t.patientId], [patients.clinicId, patients.id]),
     sameClinic('complications_visit_fk', [t.clinicId, t.visitId], [visits.clinicId, visits.id]),
     sameClinic('complications_recorded_by_fk', [t.clinicId, t.recordedBy], [users.clinicId, users.id]),
+    sameClinic('complications_note_fk', [t.clinicId, t.noteId], [procedureNotes.clinicId, procedureNotes.id]),
     oneOf('complications_severity_check', t.severity, COMPLICATION_SEVERITIES),
+    oneOf('complications_status_check', t.status, COMPLICATION_STATUSES),
+    oneOf('complications_reported_by_check', t.reportedBy, COMPLICATION_REPORTERS),
   ],
 );
 
@@ -260,6 +282,11 @@ export const consents = pgTable(
     description: text('description').notNull(),
     /** The risks as shown to the patient, in order, with their wording version. */
     risksShown: jsonb('risks_shown').notNull(),
+    /** The whole form as shown (procedure, sites, drugs, benefits, risks, alternatives) and its version. */
+    form: jsonb('form'),
+    formVersion: text('form_version'),
+    /** The plan revision the form was generated from. */
+    planRevision: integer('plan_revision'),
     signerKind: text('signer_kind', { enum: SIGNER_KINDS }).notNull(),
     signerName: text('signer_name').notNull(),
     signerRelationship: text('signer_relationship'),
@@ -272,6 +299,7 @@ export const consents = pgTable(
   },
   (t) => [
     index('consents_patient_idx').on(t.clinicId, t.patientId),
+    index('consents_visit_idx').on(t.clinicId, t.visitId),
     sameClinic('consents_patient_fk', [t.clinicId, t.patientId], [patients.clinicId, patients.id]),
     sameClinic('consents_visit_fk', [t.clinicId, t.visitId], [visits.clinicId, visits.id]),
     sameClinic('consents_witnessed_by_fk', [t.clinicId, t.witnessedBy], [users.clinicId, users.id]),

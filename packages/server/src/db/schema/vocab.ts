@@ -103,6 +103,8 @@ export const NOTE_STATUSES = ['draft', 'signed', 'amended'] as const;
 export type NoteStatus = (typeof NOTE_STATUSES)[number];
 
 export const COMPLICATION_SEVERITIES = ['mild', 'moderate', 'severe'] as const;
+export const COMPLICATION_STATUSES = ['active', 'entered-in-error'] as const;
+export const COMPLICATION_REPORTERS = ['clinician', 'patient'] as const;
 
 export const SIGNER_KINDS = ['patient', 'representative'] as const;
 export const SIGNATURE_KINDS = ['typed-name', 'image'] as const;

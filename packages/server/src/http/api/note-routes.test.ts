@@ -4,6 +4,7 @@
 // signatures leave exactly one signed version. Audited as note.create, note.sign, note.amend.
 import { describe, expect, it } from 'vitest';
 import { ALLERGIC_ID, buildClinicApp, type ClinicRig } from '../spec/clinic-app.js';
+import { completeNote, RECORD_OF_PLAN, signConsent } from '../spec/procedure-fixtures.js';
 import { PLAN_BODY, SCREEN_OF_PLAN } from '../spec/route-matrix.js';
 import { problemOf } from '../spec/test-app.js';
 
@@ -48,11 +49,12 @@ describe('procedure notes', () => {
     const { visitId, screenId, critical, note } = await plannedNote(rig);
     expect(note).toMatchObject({ version: 1, status: 'draft', revision: 1, content: { plan: { revision: 1 } } });
 
+    await signConsent(rig, visitId);
     const edited = await rig.call(
       'nurse',
       'PUT',
       `/api/notes/${note.id}`,
-      { findings: 'Taut band, local twitch at upper trapezius', painNrs: 2 },
+      { ...RECORD_OF_PLAN, findings: 'Taut band, local twitch at upper trapezius', painNrs: 2 },
       { 'if-match': '"1"' },
     );
     expect(edited.statusCode, edited.body).toBe(200);
@@ -134,13 +136,14 @@ describe('procedure notes', () => {
 
   it('answers 409 note-locked to an edit after signing, and 400 with the path to an amendment without reason', async () => {
     const rig = await buildClinicApp();
-    const { screenId, critical, note } = await plannedNote(rig);
+    const { visitId, screenId, critical, note } = await plannedNote(rig);
     await rig.call('clinician', 'POST', `/api/screens/${screenId}/overrides`, {
       cardUuid: critical.uuid,
       reasonCode: 'other',
       comment: 'Allergy disproved',
     });
-    expect((await sign(rig, note.id)).statusCode).toBe(200);
+    const etag = await completeNote(rig, visitId, `/api/notes/${note.id}`);
+    expect((await sign(rig, note.id, etag)).statusCode).toBe(200);
     const before = rig.repos.snapshot();
     const edit = await rig.call(
       'clinician',
@@ -148,12 +151,12 @@ describe('procedure notes', () => {
       `/api/notes/${note.id}`,
       { findings: 'x', painNrs: 3 },
       {
-        'if-match': '"2"',
+        'if-match': '"3"',
       },
     );
     expect(edit.statusCode).toBe(409);
     expect(problemOf(edit).code).toBe('note-locked');
-    expect((await sign(rig, note.id, '"2"')).statusCode).toBe(409);
+    expect((await sign(rig, note.id, '"3"')).statusCode).toBe(409);
     const missing = await rig.call('clinician', 'POST', `/api/notes/${note.id}/amendments`, {});
     expect(missing.statusCode).toBe(400);
     expect(problemOf(missing).errors?.map((e) => e.path)).toEqual(['$.reason']);
@@ -173,7 +176,8 @@ describe('procedure notes', () => {
       reasonCode: 'other',
       comment: 'Allergy disproved',
     });
-    const results = await Promise.all([sign(rig, note.id), sign(rig, note.id)]);
+    const etag = await completeNote(rig, visitId, `/api/notes/${note.id}`);
+    const results = await Promise.all([sign(rig, note.id, etag), sign(rig, note.id, etag)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const list = await rig.call('clinician', 'GET', `/api/visits/${visitId}/notes`);
     expect(list.json<{ items: NoteJson[] }>().items.map((n) => [n.version, n.status])).toEqual([[1, 'signed']]);

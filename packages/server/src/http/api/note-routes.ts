@@ -2,7 +2,7 @@
 // the draft (If-Match) and list the versions; only clinicians sign (If-Match; 409 signing-blocked
 // naming what is open, 409 note-locked once signed) and amend (a reason; the next version, a draft).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { StoredNote } from '../../app/visits/note-ports.js';
+import type { NoteChange, StoredNote } from '../../app/visits/note-ports.js';
 import { amendNote, createNote, editNote, listNotes, signNote } from '../../app/visits/procedure-note.js';
 import { CLINICAL_ROLES, PRESCRIBER_ROLES } from '../auth/roles.js';
 import { problemResponses } from '../openapi.js';
@@ -15,6 +15,10 @@ const tags = ['Procedure notes'];
 const refusals = ['validation-failed', 'unauthenticated', 'session-expired', 'forbidden', 'not-found'] as const;
 const writeRefusals = [...refusals, 'csrf-failed', 'payload-too-large', 'unsupported-media-type'] as const;
 const ifMatchRefusals = ['precondition-failed', 'precondition-required', 'note-locked'] as const;
+
+/** The fields sent, without those left out: what is not sent keeps its value. */
+const definedOnly = (body: Record<string, unknown>): NoteChange =>
+  Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
 
 const noteView = (n: StoredNote) => ({
   ...n,
@@ -72,7 +76,8 @@ export const noteRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, 
     {
       config: { auth: ['session'], roles: CLINICAL_ROLES, action: 'note.edit' },
       schema: {
-        summary: 'Edit a draft note’s findings and pain; If-Match required; a signed note is 409 note-locked',
+        summary:
+          'Edit a draft note (findings, pain, time-out, sites with what was given, complications); If-Match required; an expired lot is 400; a signed note is 409 note-locked',
         tags,
         security: WRITE_SECURITY,
         params: IdParams,
@@ -85,7 +90,7 @@ export const noteRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, 
       const ifRevisions = ifMatchVersions(request.headers['if-match']);
       const { note } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          editNote({ noteId: request.params.id, ifRevisions, change: request.body, actor, at }, repos),
+          editNote({ noteId: request.params.id, ifRevisions, change: definedOnly(request.body), actor, at }, repos),
         ),
       );
       return reply.header('etag', etagOf(note.revision)).send(noteView(note));

@@ -1,6 +1,7 @@
 // Procedure notes over HTTP: a version with its status, content (plan snapshot, findings, pain
-// NRS), signature and amendment reason.
+// NRS, time-out, per-site record, immediate complications), signature and amendment reason.
 import { z } from 'zod';
+import { ImmediateComplication, ProcedureSite, TimeOut } from './procedure-schemas.js';
 
 const Site = z.object({
   muscle: z.string(),
@@ -29,6 +30,9 @@ export const Note = z
       }),
       findings: z.string(),
       painNrs: z.number().nullable(),
+      timeOut: TimeOut,
+      sites: z.array(ProcedureSite).readonly(),
+      complications: z.array(ImmediateComplication).readonly(),
     }),
     createdBy: z.string().nullable(),
     signedBy: z.string().nullable(),
@@ -42,9 +46,23 @@ export const NoteList = z.object({ items: z.array(Note) }).meta({ id: 'Procedure
 
 export const NoteEditBody = z
   .strictObject({
-    findings: z.string().max(20000),
-    painNrs: z.number().int().min(0).max(10).nullable().describe('Post-procedure pain, 0-10 (LOINC 72514-3)'),
+    findings: z.string().max(20000).optional(),
+    painNrs: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .nullable()
+      .optional()
+      .describe('Post-procedure pain, 0-10 (LOINC 72514-3)'),
+    timeOut: TimeOut.optional(),
+    sites: z.array(ProcedureSite).max(30).optional().describe('Every site, with what was given there'),
+    complications: z.array(ImmediateComplication).max(20).optional(),
   })
+  .refine((change) => Object.values(change).some((v) => v !== undefined), {
+    error: 'name at least one field to change',
+  })
+  .describe('The fields to change; those left out keep their value')
   .meta({ id: 'ProcedureNoteChange' });
 
 export const AmendmentBody = z

@@ -6,6 +6,7 @@ import type { InjectOptions } from 'fastify';
 import type { ApiScope } from '../../app/auth/api-scopes.js';
 import type { Role } from '../../app/auth/auth-ports.js';
 import { ALLERGIC_ID, CLEAN_ID, PASSWORD, ROLE_EMAIL, type ClinicRig } from './clinic-app.js';
+import { completeNote, signConsent } from './procedure-fixtures.js';
 
 /** 'public': anyone; 'cds': a registered EHR's JWT; roles: signed-in users with one of them. */
 export type Who = 'public' | 'cds' | readonly Role[];
@@ -171,9 +172,25 @@ async function freshNote(rig: ClinicRig, stage: 'draft' | 'screened' | 'signed')
   if (stage !== 'draft') await rig.call('clinician', 'POST', `/api/visits/${visitId}/screens`, SCREEN_OF_PLAN);
   const note = await rig.call('clinician', 'POST', `/api/visits/${visitId}/note`);
   const url = `/api/notes/${note.json<{ id: string }>().id}`;
-  if (stage === 'signed') await rig.call('clinician', 'POST', `${url}/sign`, undefined, { 'if-match': '"1"' });
+  if (stage === 'draft') return url;
+  const etag = await completeNote(rig, visitId, url);
+  if (stage === 'signed') await rig.call('clinician', 'POST', `${url}/sign`, undefined, { 'if-match': etag });
   return url;
 }
+
+/** A fresh complication (recorded by a clinician) of the matrix visit, to mark entered in error. */
+async function freshComplication(rig: ClinicRig, visitId: string): Promise<string> {
+  const r = await rig.call('clinician', 'POST', `/api/visits/${visitId}/complications`, COMPLICATION_BODY);
+  return r.json<{ id: string }>().id;
+}
+
+const COMPLICATION_BODY = {
+  type: 'vasovagal',
+  severity: 'mild',
+  onset: '2026-11-27T10:05:00Z',
+  action: 'Laid supine, legs raised; recovered in 2 minutes',
+  note: null,
+};
 
 export const MATRIX: Readonly<Record<string, Row>> = {
   'GET /api/docs': { who: 'public' },
@@ -249,6 +266,50 @@ export const MATRIX: Readonly<Record<string, Row>> = {
     prepare: async (rig) => ({ url: `/api/visits/${await freshVisit(rig, true)}/note` }),
   },
   'GET /api/visits/:id/notes': { who: CLINICAL, ok: 200 },
+  'GET /api/visits/:id/consent-form': { who: CLINICAL, ok: 200 },
+  'POST /api/visits/:id/consents': {
+    who: CLINICAL,
+    ok: 201,
+    prepare: async (rig, ids) => {
+      const form = await rig.call('clinician', 'GET', `/api/visits/${ids.visitId}/consent-form`);
+      const formVersion = form.json<{ form: { version: string } }>().form.version;
+      return {
+        url: '',
+        body: {
+          formVersion,
+          signerKind: 'patient',
+          signerName: 'Ada',
+          signatureKind: 'typed-name',
+          signatureData: 'Ada',
+        },
+      };
+    },
+  },
+  'GET /api/visits/:id/consents': {
+    who: CLINICAL,
+    ok: 200,
+    prepare: async (rig, ids) => {
+      await signConsent(rig, ids.visitId, 'clinician');
+      return { url: '' };
+    },
+  },
+  'POST /api/visits/:id/complications': {
+    who: CLINICAL,
+    ok: 201,
+    prepare: () => ({ url: '', body: COMPLICATION_BODY }),
+  },
+  'GET /api/visits/:id/complications': { who: CLINICAL, ok: 200 },
+  'POST /api/complications/:id/entered-in-error': {
+    who: CLINICAL,
+    ok: 200,
+    prepare: async (rig, ids) => ({
+      url: `/api/complications/${await freshComplication(rig, ids.visitId)}/entered-in-error`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  'GET /api/visits/:id/administrations': { who: CLINICAL, ok: 200 },
+  'GET /api/visits/:id/last-checklist': { who: CLINICAL, ok: 200 },
+  'GET /api/reference/complication-types': { who: CLINICAL, ok: 200 },
   'PUT /api/notes/:id': {
     who: CLINICAL,
     ok: 200,
@@ -261,7 +322,7 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'POST /api/notes/:id/sign': {
     who: ['clinician'],
     ok: 200,
-    prepare: async (rig) => ({ url: `${await freshNote(rig, 'screened')}/sign`, headers: { 'if-match': '"1"' } }),
+    prepare: async (rig) => ({ url: `${await freshNote(rig, 'screened')}/sign`, headers: { 'if-match': '"2"' } }),
   },
   'POST /api/notes/:id/amendments': {
     who: ['clinician'],
@@ -332,10 +393,11 @@ export async function requestFor(
   return { ...prepared, url: prepared.url || concrete, method: method as InjectOptions['method'] };
 }
 
-/** Seeds a visit with a screen that has a critical card, as a clinician. */
+/** Seeds a visit with a plan and a screen that has a critical card, as a clinician. */
 export async function matrixIds(rig: ClinicRig): Promise<MatrixIds> {
   const visit = await rig.call('clinician', 'POST', `/api/patients/${ALLERGIC_ID}/visits`);
   const visitId = visit.json<{ id: string }>().id;
+  await rig.call('clinician', 'PUT', `/api/visits/${visitId}/plan`, PLAN_BODY, { 'if-none-match': '*' });
   const screen = await rig.call('clinician', 'POST', vurl({ visitId, screenId: '', criticalCard: '' }), plan);
   const { screenId, cards } = screen.json<{ screenId: string; cards: { uuid: string; indicator: string }[] }>();
   const criticalCard = cards.find((c) => c.indicator === 'critical')?.uuid ?? '';
