@@ -135,6 +135,28 @@ describe('BodyMap', () => {
     expect(onSites).toHaveBeenLastCalledWith([]);
   });
 
+  it('is one tab stop per view, with arrow keys moving between the shapes', async () => {
+    const user = userEvent.setup();
+    render(<Plan view="back" />);
+    const tabbable = () =>
+      within(view('Back of the body'))
+        .getAllByRole('checkbox')
+        .filter((b) => b.tabIndex === 0);
+    expect(tabbable()).toHaveLength(1);
+    await user.tab();
+    const first = document.activeElement;
+    expect(first?.getAttribute('role')).toBe('checkbox');
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).not.toBe(first);
+    expect(document.activeElement?.getAttribute('role')).toBe('checkbox');
+    expect(tabbable()).toEqual([document.activeElement]);
+    await user.keyboard('{End}');
+    await user.keyboard(' ');
+    expect(document.activeElement?.getAttribute('aria-checked')).toBe('true');
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(first);
+  });
+
   it('keeps the map and the list in step both ways', async () => {
     const user = userEvent.setup();
     render(<Plan />);

@@ -1,7 +1,7 @@
 // One view of the body map (front or back) as inline SVG: the figure, then every muscle shape as
 // a checkbox. A shape's state shows in more than colour: planned shapes are striped with a heavy
 // outline and carry an injection mark; deep muscles are dashed; pleural-risk muscles dotted.
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { MuscleCode } from '@knotwork/core';
 import {
   BODY_CONTOUR,
@@ -25,21 +25,42 @@ export interface BodyViewProps {
   readonly highlight?: ((muscle: MuscleCode) => Highlight) | undefined;
 }
 
+const HOW = 'Each muscle side is a checkbox: Space or Enter plans it; the arrow keys move between muscles.';
+
 const TITLES: Record<View, { title: string; description: string }> = {
   front: {
     title: 'Front of the body',
-    description:
-      "Seen from the front: the patient's right is on the left of the picture. The insets show the sides of the head.",
+    description: `Seen from the front: the patient's right is on the left of the picture. The insets show the sides of the head. ${HOW}`,
   },
   back: {
     title: 'Back of the body',
-    description: "Seen from behind: the patient's left is on the left of the picture.",
+    description: `Seen from behind: the patient's left is on the left of the picture. ${HOW}`,
   },
 };
 
 const VIEW_SHAPES: Record<View, MuscleShape[]> = { front: shapesInView('front'), back: shapesInView('back') };
 
 const SHAPES_BY_ID = new Map(MUSCLE_SHAPES.map((shape) => [shape.id, shape]));
+
+/** Arrow-key order within a view: top to bottom, then across (the marker points, in bands). */
+const FOCUS_ORDER: Record<View, string[]> = {
+  front: focusOrder('front'),
+  back: focusOrder('back'),
+};
+
+function focusOrder(view: View): string[] {
+  const band = (shape: MuscleShape) => Math.round(shape.anchor[1] / 12);
+  return [...VIEW_SHAPES[view]].sort((a, b) => band(a) - band(b) || a.anchor[0] - b.anchor[0]).map((shape) => shape.id);
+}
+
+const NEXT_KEYS: Record<string, (at: number, last: number) => number> = {
+  ArrowDown: (at, last) => Math.min(at + 1, last),
+  ArrowRight: (at, last) => Math.min(at + 1, last),
+  ArrowUp: (at) => Math.max(at - 1, 0),
+  ArrowLeft: (at) => Math.max(at - 1, 0),
+  Home: () => 0,
+  End: (_, last) => last,
+};
 
 const SIDE_LETTER: Record<BodySide, string> = { left: 'L', right: 'R' };
 
@@ -59,12 +80,26 @@ export function BodyView({ view, idPrefix, planned, onToggle, highlight }: BodyV
     const shape = shapeOf(event.target);
     if (shape !== undefined) onToggle(shape.muscle, shape.side);
   };
+  // One tab stop per view (the shape last focused); arrow keys, Home and End move between shapes.
+  const order = FOCUS_ORDER[view];
+  const [active, setActive] = useState(order[0]);
+  const svg = useRef<SVGSVGElement>(null);
+  const onFocus = (event: FocusEvent<SVGSVGElement>) => {
+    const shape = shapeOf(event.target);
+    if (shape !== undefined) setActive(shape.id);
+  };
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
-    if (event.key !== ' ' && event.key !== 'Enter') return;
     const shape = shapeOf(event.target);
     if (shape === undefined) return;
-    event.preventDefault();
-    onToggle(shape.muscle, shape.side);
+    const move = NEXT_KEYS[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      const next = order[move(order.indexOf(shape.id), order.length - 1)];
+      svg.current?.querySelector<SVGGElement>(`[data-shape="${next}"]`)?.focus();
+    } else if (event.key === ' ' || event.key === 'Enter') {
+      event.preventDefault();
+      onToggle(shape.muscle, shape.side);
+    }
   };
 
   return (
@@ -74,8 +109,10 @@ export function BodyView({ view, idPrefix, planned, onToggle, highlight }: BodyV
       role="group"
       aria-labelledby={id('title')}
       aria-describedby={id('desc')}
+      ref={svg}
       onClick={onClick}
       onKeyDown={onKeyDown}
+      onFocus={onFocus}
     >
       <title id={id('title')}>{title}</title>
       <desc id={id('desc')}>{description}</desc>
@@ -90,6 +127,7 @@ export function BodyView({ view, idPrefix, planned, onToggle, highlight }: BodyV
           clipId={id(`clip-${shape.id}`)}
           plannedPatternId={id('planned')}
           pleuralPatternId={id('pleural')}
+          tabbable={shape.id === active}
         />
       ))}
 
@@ -131,6 +169,7 @@ interface MuscleShapeViewProps {
   readonly clipId: string;
   readonly plannedPatternId: string;
   readonly pleuralPatternId: string;
+  readonly tabbable: boolean;
 }
 
 /** One muscle on one side: a checkbox drawn as the muscle, its fibres, its state. */
@@ -153,7 +192,7 @@ const MuscleShapeView = memo(function MuscleShapeView(props: MuscleShapeViewProp
       role="checkbox"
       aria-checked={selected}
       aria-label={shapeName(shape.muscle, shape.side, { deep: shape.depth === 'deep', highlight: mark })}
-      tabIndex={0}
+      tabIndex={props.tabbable ? 0 : -1}
       data-shape={shape.id}
     >
       <path className="bm-shape" d={shape.d} />
