@@ -84,10 +84,14 @@ export function BodyView({ view, idPrefix, planned, onToggle, highlight }: BodyV
   const order = FOCUS_ORDER[view];
   const [active, setActive] = useState(order[0]);
   const svg = useRef<SVGSVGElement>(null);
+  // The focused shape's ring is drawn over everything: its neighbours would hide part of it.
+  const [focused, setFocused] = useState<MuscleShape | undefined>(undefined);
   const onFocus = (event: FocusEvent<SVGSVGElement>) => {
     const shape = shapeOf(event.target);
     if (shape !== undefined) setActive(shape.id);
+    setFocused(shape !== undefined && event.target.matches(':focus-visible') ? shape : undefined);
   };
+  const onBlur = () => setFocused(undefined);
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
     const shape = shapeOf(event.target);
     if (shape === undefined) return;
@@ -113,6 +117,7 @@ export function BodyView({ view, idPrefix, planned, onToggle, highlight }: BodyV
       onClick={onClick}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
+      onBlur={onBlur}
     >
       <title id={id('title')}>{title}</title>
       <desc id={id('desc')}>{description}</desc>
@@ -130,6 +135,13 @@ export function BodyView({ view, idPrefix, planned, onToggle, highlight }: BodyV
           tabbable={shape.id === active}
         />
       ))}
+
+      {focused !== undefined && (
+        <g className="bm-focus-ring" aria-hidden="true">
+          <path className="bm-focus-halo" d={focused.d} />
+          <path className="bm-focus-line" d={focused.d} />
+        </g>
+      )}
 
       <g className="bm-side-labels" aria-hidden="true">
         {(
