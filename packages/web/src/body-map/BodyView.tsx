@@ -237,8 +237,8 @@ const ViewFigure = memo(function ViewFigure({ view, prefix }: { view: View; pref
           <rect className="bm-pattern-planned-ground" width="6" height="6" />
           <rect className="bm-pattern-planned-stripe" width="2.5" height="6" />
         </pattern>
-        <pattern id={`${prefix}-pleural`} width="7" height="7" patternUnits="userSpaceOnUse">
-          <circle className="bm-pattern-pleural-dot" cx="3.5" cy="3.5" r="0.9" />
+        <pattern id={`${prefix}-pleural`} width="8" height="8" patternUnits="userSpaceOnUse">
+          <circle className="bm-pattern-pleural-dot" cx="4" cy="4" r="0.85" />
         </pattern>
         {VIEW_SHAPES[view].map((shape) => (
           <clipPath key={shape.id} id={`${prefix}-clip-${shape.id}`}>
