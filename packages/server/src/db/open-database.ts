@@ -3,15 +3,17 @@
 // because every request transaction switches to the knotwork_app role (./migrations/0001_security.sql).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { PGlite, type Transaction as PgliteClientTransaction } from '@electric-sql/pglite';
+import type { RelationalSchemaConfig, TablesRelationalConfig } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite, PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.js';
-import type { Database, KnotworkTx } from './database.js';
-import { registerInternals } from './database-internals.js';
+import type { Database, KnotworkDb, KnotworkTx } from './database.js';
+import { registerInternals, registerRawQuery, type RawQuery } from './database-internals.js';
 import { createNestingGuard } from './nesting-guard.js';
+import { pipelinedConnection } from './postgres-connection.js';
 import * as schema from './schema.js';
 import { createSerialQueue } from './serial-queue.js';
 
@@ -38,13 +40,17 @@ function badClinicId(clinicId: string): Promise<never> | undefined {
 }
 
 /**
- * SET LOCAL ROLE and the clinic in one round trip: set_config('role', ..., true) is what SET LOCAL
- * ROLE does (same membership check); both end with the transaction, commit or rollback.
+ * SET LOCAL ROLE and the clinic: set_config('role', ..., true) is what SET LOCAL ROLE does (same
+ * membership check); both end with the transaction, commit or rollback. The clinic id is a uuid
+ * (badClinicId), so it can stand in the text as a literal.
  */
-function enterClinic(tx: KnotworkTx, clinicId: string) {
-  return tx.execute(
-    sql`select set_config('role', ${APP_ROLE}, true), set_config(${CLINIC_SETTING}, ${clinicId}, true)`,
-  );
+const enterClinicSql = (clinicId: string) =>
+  `select set_config('role', '${APP_ROLE}', true), set_config('${CLINIC_SETTING}', '${clinicId}', true)`;
+
+/** drizzle's relational configuration of a database, to build transactions on one connection. */
+function relationalOf(db: KnotworkDb): RelationalSchemaConfig<TablesRelationalConfig> | undefined {
+  const { schema: tables, fullSchema, tableNamesMap } = db._;
+  return tables === undefined ? undefined : { schema: tables, fullSchema, tableNamesMap };
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -69,21 +75,34 @@ async function openPglite(dataDir: string): Promise<Database> {
   const db = drizzlePglite({ client, schema });
   const queue = createSerialQueue();
   const outermost = createNestingGuard();
+  const dialect = new PgDialect();
+  const relational = relationalOf(db);
+  const rawOn =
+    (on: PGlite | PgliteClientTransaction): RawQuery =>
+    async <R>(statement: { text: string }, values: readonly unknown[]) =>
+      (await on.query<R>(statement.text, [...values])).rows;
+  /** One PGlite transaction as drizzle's, with its connection registered for raw statements. */
+  const transaction = <T>(setup: string | undefined, fn: (tx: KnotworkTx) => Promise<T>) =>
+    outermost(() =>
+      queue.run(() =>
+        client.transaction(async (ptx) => {
+          const tx = new PgliteTransaction(
+            dialect,
+            new PgliteSession(ptx, dialect, relational),
+            relational,
+          ) as unknown as KnotworkTx;
+          registerRawQuery(tx, rawOn(ptx));
+          if (setup !== undefined) await ptx.query(setup);
+          return fn(tx);
+        }),
+      ),
+    );
   let closing: Promise<void> | undefined;
   const database: Database = {
     kind: 'pglite',
     db,
-    withClinic: (clinicId, fn) =>
-      badClinicId(clinicId) ??
-      outermost(() =>
-        queue.run(() =>
-          db.transaction(async (tx) => {
-            await enterClinic(tx, clinicId);
-            return fn(tx);
-          }),
-        ),
-      ),
-    asSystem: (fn) => outermost(() => queue.run(() => db.transaction(fn))),
+    withClinic: (clinicId, fn) => badClinicId(clinicId) ?? transaction(enterClinicSql(clinicId), fn),
+    asSystem: (fn) => transaction(undefined, fn),
     close: () =>
       (closing ??= (async () => {
         await queue.idle();
@@ -94,12 +113,24 @@ async function openPglite(dataDir: string): Promise<Database> {
         }
       })()),
   };
-  registerInternals(database, { kind: 'pglite', db, queue });
+  const systemQuery = rawOn(client);
+  registerInternals(database, {
+    kind: 'pglite',
+    db,
+    queue,
+    systemQuery: (statement, values) => queue.run(() => systemQuery(statement, values)),
+  });
   return database;
 }
 
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 20, application_name: 'knotwork' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 20,
+    application_name: 'knotwork',
+    // Statements go out without waiting for the previous answer (./postgres-connection.ts).
+    pipeline: true,
+  });
   pool.on('error', (error) => options.onPoolError?.(error));
   try {
     await checkSystemRole(pool);
@@ -109,22 +140,49 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   }
   const db = drizzlePg({ client: pool, schema });
   const outermost = createNestingGuard();
+  const dialect = new PgDialect();
+  const relational = relationalOf(db);
+  /**
+   * drizzle's transaction on one pooled connection. BEGIN and the clinic's settings are one
+   * message, queued to travel with the first statement (./postgres-connection.ts). In a
+   * multi-statement message an error stops the rest: the settings never run outside the
+   * transaction, and a failed setting aborts it, so no statement of `fn` runs without them.
+   */
+  const transaction = <T>(setup: string, fn: (tx: KnotworkTx) => Promise<T>) =>
+    outermost(async () => {
+      const client = await pool.connect();
+      const connection = pipelinedConnection(client);
+      const session = new NodePgSession(connection.drizzleClient as pg.PoolClient, dialect, relational);
+      const tx = new NodePgTransaction(dialect, session, relational) as unknown as KnotworkTx;
+      registerRawQuery(tx, connection.query, connection.defer);
+      let broken: Error | undefined;
+      try {
+        connection.queue(setup);
+        const result = await fn(tx);
+        await connection.commit();
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch((rollbackError: unknown) => {
+          // A connection that cannot roll back is not given to the next request.
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    });
   let closing: Promise<void> | undefined;
   const database: Database = {
     kind: 'postgres',
     db,
-    withClinic: (clinicId, fn) =>
-      badClinicId(clinicId) ??
-      outermost(() =>
-        db.transaction(async (tx) => {
-          await enterClinic(tx, clinicId);
-          return fn(tx);
-        }),
-      ),
-    asSystem: (fn) => outermost(() => db.transaction(fn)),
+    withClinic: (clinicId, fn) => badClinicId(clinicId) ?? transaction(`begin; ${enterClinicSql(clinicId)}`, fn),
+    asSystem: (fn) => transaction('begin', fn),
     close: () => (closing ??= pool.end()),
   };
-  registerInternals(database, { kind: 'postgres', pool });
+  // The pool's query: a connection for one statement, outside any transaction.
+  const systemQuery: RawQuery = async <R>(statement: { name: string; text: string }, values: readonly unknown[]) =>
+    (await pool.query<R & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: [...values] })).rows;
+  registerInternals(database, { kind: 'postgres', pool, systemQuery });
   return database;
 }
 
