@@ -7,9 +7,15 @@
 // row-level security confines every subquery to the clinic as it would separate queries. Each
 // aggregated row is turned back into the row drizzle would have selected (./json-rows.ts), and from
 // there into the chart by the same row mappers.
-import { eq, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+//
+// The statement is built once, at load, and sent as a named prepared statement straight through
+// the transaction's connection (no query building or drizzle row mapping per read). Besides
+// row-level security, every part of it names the clinic, so it could not read another clinic's rows
+// even without it.
+import { and, eq, fillPlaceholders, sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { KnotworkTx } from '../../db/index.js';
+import { rawQueryOf, type Statement } from '../../db/database-internals.js';
 import {
   administrations,
   allergies,
@@ -48,13 +54,12 @@ function rowsOfPatient(table: OwnTable, order: SQL, also?: SQL): SQL {
     where ${also === undefined ? where : sql`${where} and ${also}`})`;
 }
 
-async function loadChart(tx: KnotworkTx, clinicId: string, patientId: string): Promise<Chart | undefined> {
-  if (!isUuid(patientId)) return undefined;
-  const signedNote = sql`exists (select 1 from ${procedureNotes}
+const signedNote = sql`exists (select 1 from ${procedureNotes}
     where ${procedureNotes.clinicId} = ${administrations.clinicId}
       and ${procedureNotes.visitId} = ${administrations.visitId}
       and ${procedureNotes.status} in ('signed', 'amended'))`;
-  const chartJson = sql`json_build_object(
+
+const chartJson = sql`json_build_object(
       'patient', to_json(${patients}),
       'identifiers', (select coalesce(json_agg(json_build_object(
           'system', ${patientIdentifiers.system}, 'value', ${patientIdentifiers.value})), '[]'::json)
@@ -74,16 +79,34 @@ async function loadChart(tx: KnotworkTx, clinicId: string, patientId: string): P
         signedNote,
       )}
     )`;
-  const [found] = await tx
-    // Nested, so drizzle keeps the columns table-qualified (it drops the table name of a
-    // single-table select's top-level columns, which would make the subqueries' references ambiguous).
+
+const chartQuery = new QueryBuilder()
+  // Nested, so drizzle keeps the columns table-qualified (it drops the table name of a
+  // single-table select's top-level columns, which would make the subqueries' references ambiguous).
+  .select({ chart: sql<unknown>`${chartJson}`.as('chart') })
+  .from(patients)
+  .where(and(eq(patients.id, sql.placeholder('patientId')), eq(patients.clinicId, CLINIC)))
+  .toSQL();
+
+const CHART_READ: Statement = { name: 'knotwork_chart_read', text: chartQuery.sql, readOnly: true };
+
+async function chartRow(tx: KnotworkTx, clinicId: string, patientId: string): Promise<{ chart: unknown } | undefined> {
+  const values = fillPlaceholders(chartQuery.params, { clinicId, patientId });
+  const raw = rawQueryOf(tx);
+  if (raw) return (await raw<{ chart: unknown }>(CHART_READ, values))[0];
+  // A transaction withClinic did not hand out (a savepoint's): the same statement through drizzle.
+  const [row] = await tx
     .select({ chart: sql<unknown>`${chartJson}` })
     .from(patients)
-    .where(eq(patients.id, sql.placeholder('patientId')))
-    // A named statement: node-postgres parses it once per connection, PostgreSQL then skips parsing
-    // it (PGlite ignores the name).
-    .prepare('knotwork_chart_read')
+    .where(and(eq(patients.id, sql.placeholder('patientId')), eq(patients.clinicId, CLINIC)))
+    .prepare('knotwork_chart_read_drizzle')
     .execute({ clinicId, patientId });
+  return row;
+}
+
+async function loadChart(tx: KnotworkTx, clinicId: string, patientId: string): Promise<Chart | undefined> {
+  if (!isUuid(patientId)) return undefined;
+  const found = await chartRow(tx, clinicId, patientId);
   if (!found || found.chart === null) return undefined;
   const chart = (typeof found.chart === 'string' ? JSON.parse(found.chart) : found.chart) as Record<string, unknown>;
   const [patient] = jsonRowsOf(patients, [chart['patient']]);
