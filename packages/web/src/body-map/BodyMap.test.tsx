@@ -202,6 +202,17 @@ describe('BodyMap', () => {
     expect(screen.getByRole('group', { name: 'Back of the body' })).toBeTruthy();
   });
 
+  it('moves between the tabs with the arrow keys', async () => {
+    const user = userEvent.setup();
+    render(<Plan />);
+    screen.getByRole('tab', { name: 'Front and back' }).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Front' }));
+    expect(screen.queryByRole('group', { name: 'Back of the body' })).toBeNull();
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(screen.getByRole('tab', { name: 'Back' }).getAttribute('aria-selected')).toBe('true');
+  });
+
   it('shows a fixed view without tabs', () => {
     render(<Plan view="front" />);
     expect(screen.queryByRole('tab')).toBeNull();

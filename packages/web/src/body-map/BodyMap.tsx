@@ -2,7 +2,7 @@
 // one checkbox per muscle and side. A click, a tap, Space or Enter toggles that side of that
 // muscle through onToggle; the parent keeps the sites (see sites.ts: toggleSite), so the map and
 // the SiteList are two views of one state.
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useState, type KeyboardEvent } from 'react';
 import type { MuscleCode } from '@knotwork/core';
 import { BodyView } from './BodyView';
 import type { Highlight } from './muscle-names';
@@ -34,10 +34,21 @@ export function BodyMap({ sites, onToggle, highlight, view }: BodyMapProps) {
   const planned = useCallback((muscle: string) => plannedSides(sites, muscle), [sites]);
   const views: View[] = shown === 'both' ? ['front', 'back'] : [shown];
 
+  // The tabs pattern: one tab stop, arrow keys choose the next or previous view.
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const at = TABS.findIndex((tab) => tab.view === chosen);
+    const next = TABS[(at + step + TABS.length) % TABS.length]!.view;
+    setChosen(next);
+    event.currentTarget.querySelector<HTMLButtonElement>(`#${idPrefix}-tab-${next}`)?.focus();
+  };
+
   return (
     <section className="bm" aria-label="Body map of injection sites">
       {view === undefined && (
-        <div className="bm-tabs" role="tablist" aria-label="Body map view">
+        <div className="bm-tabs" role="tablist" aria-label="Body map view" onKeyDown={onTabKey}>
           {TABS.map((tab) => (
             <button
               key={tab.view}
@@ -45,6 +56,7 @@ export function BodyMap({ sites, onToggle, highlight, view }: BodyMapProps) {
               role="tab"
               id={`${idPrefix}-tab-${tab.view}`}
               aria-selected={chosen === tab.view}
+              tabIndex={chosen === tab.view ? 0 : -1}
               aria-controls={`${idPrefix}-panel`}
               className="bm-tab"
               onClick={() => setChosen(tab.view)}
