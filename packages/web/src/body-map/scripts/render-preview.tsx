@@ -1,11 +1,11 @@
 // Renders the body map and the site list to a static HTML page, to look at the drawing in a
 // browser (or headless Chromium) without the app. Not part of the app or the tests:
 //   npx esbuild packages/web/src/body-map/scripts/render-preview.tsx --bundle --platform=node \
-//     --format=esm --jsx=automatic --loader:.css=empty --outfile=/tmp/bm-preview.mjs
-//   node /tmp/bm-preview.mjs /tmp/bm.html [front|back|both]
+//     --format=cjs --jsx=automatic --loader:.css=empty --outfile=/tmp/bm-preview.cjs
+//   node /tmp/bm-preview.cjs /tmp/bm.html [both|front|back]   (from the repository root)
 //   chromium --headless --no-sandbox --disable-gpu --screenshot=/tmp/bm.png --window-size=1024,768 file:///tmp/bm.html
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { BodyMap, type BodyMapView } from '../BodyMap';
 import { SiteList } from '../SiteList';
@@ -38,4 +38,4 @@ const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 ${view === 'both' ? '.preview { display: grid; grid-template-columns: 1fr 22rem; gap: 1rem; padding: 0.75rem; }' : '.bm-view { max-height: none; } .bm-figure-frame { max-width: none; } .bm-sites { display: none; }'}
 </style></head><body>${body}</body></html>`;
 writeFileSync(out, page);
-console.log(`wrote ${out} (${dirname(out)})`);
+console.log(`wrote ${out}`);
