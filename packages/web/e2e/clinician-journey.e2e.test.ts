@@ -46,7 +46,7 @@ describe.skipIf(!browserTestsEnabled)('the clinician in the browser', () => {
     await page.getByRole('alert').getByText('the email or the password is wrong').waitFor();
     await screen('01b-sign-in-refused');
     await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Password').press('Enter');
 
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
     await page.getByRole('link', { name: /HARTLEY, Ben/ }).waitFor();
@@ -96,6 +96,17 @@ describe.skipIf(!browserTestsEnabled)('the clinician in the browser', () => {
     // Resumable at any step: the step is in the URL.
     await page.reload();
     await page.getByRole('heading', { name: 'Indication and baseline', level: 2 }).waitFor();
+
+    // 200% zoom on the tablet: 1024x768 becomes 512x384 CSS pixels; the page reflows, no sideways scroll.
+    await page.setViewportSize({ width: 512, height: 384 });
+    try {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
+      await screen('06b-visit-at-200-percent');
+    } finally {
+      await page.setViewportSize({ width: 1024, height: 768 });
+    }
   });
 
   it(
@@ -121,7 +132,7 @@ describe.skipIf(!browserTestsEnabled)('the clinician in the browser', () => {
 
       await dialog.getByLabel('Email').fill('clinician@demo.knotwork.dev');
       await dialog.getByLabel('Password').fill(PASSWORD);
-      await dialog.getByRole('button', { name: 'Sign in and carry on' }).click();
+      await dialog.getByLabel('Password').press('Enter');
       await dialog.waitFor({ state: 'hidden' });
       await problems.getByText('Cervicalgia after a long drive').waitFor();
       await screen('08-saved-after-sign-in');
