@@ -18,6 +18,7 @@ import { userRoutes } from './user-routes.js';
 import { noteRoutes } from './note-routes.js';
 import { planRoutes } from './plan-routes.js';
 import { procedureRoutes } from './procedure-routes.js';
+import { documentedVisitRoutes } from './documented-visit-routes.js';
 import { visitRoutes } from './visit-routes.js';
 
 export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (app, { deps }) => {
@@ -30,6 +31,7 @@ export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (
   await app.register(planRoutes, { deps });
   await app.register(noteRoutes, { deps });
   await app.register(procedureRoutes, { deps });
+  await app.register(documentedVisitRoutes, { deps });
   await app.register(settingsRoutes, { deps });
   await app.register(aftercareSettingsRoutes, { deps });
   await app.register(userRoutes, { deps });

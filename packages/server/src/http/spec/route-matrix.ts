@@ -6,7 +6,7 @@ import type { InjectOptions } from 'fastify';
 import type { ApiScope } from '../../app/auth/api-scopes.js';
 import type { Role } from '../../app/auth/auth-ports.js';
 import { ALLERGIC_ID, CLEAN_ID, PASSWORD, ROLE_EMAIL, type ClinicRig } from './clinic-app.js';
-import { completeNote, signConsent } from './procedure-fixtures.js';
+import { completeNote, RECORD_OF_PLAN, signConsent } from './procedure-fixtures.js';
 
 /** 'public': anyone; 'cds': a registered EHR's JWT; roles: signed-in users with one of them. */
 export type Who = 'public' | 'cds' | readonly Role[];
@@ -311,6 +311,29 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'GET /api/visits/:id/administrations': { who: CLINICAL, ok: 200 },
   'GET /api/visits/:id/last-checklist': { who: CLINICAL, ok: 200 },
   'GET /api/reference/complication-types': { who: CLINICAL, ok: 200 },
+  'POST /api/consent-forms': { who: CLINICAL, ok: 200, prepare: () => ({ url: '', body: SCREEN_OF_PLAN }) },
+  'POST /api/patients/:id/documented-visits': {
+    who: ['clinician'],
+    ok: 201,
+    prepare: async (rig) => {
+      const form = await rig.call('clinician', 'POST', '/api/consent-forms', SCREEN_OF_PLAN);
+      const formVersion = form.json<{ version: string }>().version;
+      return {
+        url: `/api/patients/${CLEAN_ID}/documented-visits`,
+        body: {
+          plan: PLAN_BODY,
+          consent: {
+            formVersion,
+            signerKind: 'patient',
+            signerName: 'Ada',
+            signatureKind: 'typed-name',
+            signatureData: 'Ada',
+          },
+          note: RECORD_OF_PLAN,
+        },
+      };
+    },
+  },
   'PUT /api/notes/:id': {
     who: CLINICAL,
     ok: 200,
