@@ -14,12 +14,75 @@ import type { StoredEntry } from '../records/record-ports.js';
 import { present } from './rows.js';
 
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
+
+// The columns each mapper reads (property names): the chart selects only these, and the mappers'
+// types let them read nothing else.
+export const CONDITION_COLUMNS = [
+  'id',
+  'code',
+  'display',
+  'clinicalStatus',
+  'verificationStatus',
+  'onset',
+  'recordedAt',
+  'bodySiteMuscle',
+  'bodySiteRegion',
+  'laterality',
+  'revision',
+] as const;
+export const ALLERGY_COLUMNS = [
+  'id',
+  'substanceKind',
+  'substanceCode',
+  'substanceText',
+  'type',
+  'criticality',
+  'clinicalStatus',
+  'verificationStatus',
+  'recordedAt',
+  'revision',
+] as const;
+export const MEDICINE_COLUMNS = [
+  'id',
+  'rxnormCode',
+  'rxnormDisplay',
+  'text',
+  'status',
+  'assertedAt',
+  'authoredAt',
+  'revision',
+] as const;
+export const OBSERVATION_COLUMNS = [
+  'id',
+  'loincCode',
+  'display',
+  'valueSystem',
+  'valueCode',
+  'valueText',
+  'valueNumber',
+  'unit',
+  'effectiveAt',
+  'status',
+  'revision',
+] as const;
+export const EARLIER_ADMINISTRATION_COLUMNS = [
+  'id',
+  'productCode',
+  'text',
+  'doseMl',
+  'administeredOn',
+  'status',
+  'revision',
+] as const;
+export const OWN_ADMINISTRATION_COLUMNS = ['id', 'productCode', 'productText', 'volumeMl', 'administeredAt'] as const;
+
+type Picked<T extends { $inferSelect: unknown }, K extends readonly (keyof Row<T>)[]> = Pick<Row<T>, K[number]>;
 type Laterality = NonNullable<Row<typeof schema.conditions>['laterality']>;
 
 export const lateralityOf = (side: Side): Laterality => (side === 'both' ? 'bilateral' : side);
 const sideOf = (laterality: Laterality): Side => (laterality === 'bilateral' ? 'both' : laterality);
 
-export function conditionOf(r: Row<typeof schema.conditions>): StoredEntry<'condition'> {
+export function conditionOf(r: Picked<typeof schema.conditions, typeof CONDITION_COLUMNS>): StoredEntry<'condition'> {
   const site: ChartBodySite = {
     ...present('muscle', r.bodySiteMuscle),
     ...present('region', r.bodySiteRegion),
@@ -38,7 +101,7 @@ export function conditionOf(r: Row<typeof schema.conditions>): StoredEntry<'cond
   };
 }
 
-function substanceOf(r: Row<typeof schema.allergies>): AllergySubstance {
+function substanceOf(r: Picked<typeof schema.allergies, typeof ALLERGY_COLUMNS>): AllergySubstance {
   const text = r.substanceText;
   const code = r.substanceCode ?? '';
   switch (r.substanceKind) {
@@ -62,7 +125,7 @@ function allergyVerificationOf(
   return v === 'confirmed' || v === 'refuted' || v === 'entered-in-error' ? v : 'unconfirmed';
 }
 
-export function allergyOf(r: Row<typeof schema.allergies>): StoredEntry<'allergy'> {
+export function allergyOf(r: Picked<typeof schema.allergies, typeof ALLERGY_COLUMNS>): StoredEntry<'allergy'> {
   return {
     id: r.id,
     substance: substanceOf(r),
@@ -96,7 +159,7 @@ function medicineStatusOf(s: Row<typeof schema.medicines>['status']): ChartMedic
   }
 }
 
-export function medicineOf(r: Row<typeof schema.medicines>): StoredEntry<'medicine'> {
+export function medicineOf(r: Picked<typeof schema.medicines, typeof MEDICINE_COLUMNS>): StoredEntry<'medicine'> {
   return {
     id: r.id,
     ...present('rxnorm', r.rxnormCode),
@@ -125,7 +188,9 @@ function observationStatusOf(s: Row<typeof schema.observations>['status']): Char
 }
 
 /** Undefined for a free-text result: the chart (and the screen) reads quantities and coded answers. */
-export function observationOf(r: Row<typeof schema.observations>): StoredEntry<'observation'> | undefined {
+export function observationOf(
+  r: Picked<typeof schema.observations, typeof OBSERVATION_COLUMNS>,
+): StoredEntry<'observation'> | undefined {
   const value: ChartObservation['value'] | undefined =
     r.valueSystem !== null && r.valueCode !== null
       ? { system: r.valueSystem, code: r.valueCode, ...present('display', r.valueText) }
@@ -146,7 +211,7 @@ export function observationOf(r: Row<typeof schema.observations>): StoredEntry<'
 
 /** An injection given elsewhere, as reported (given, or entered in error since). */
 export function earlierAdministrationOf(
-  r: Row<typeof schema.earlierAdministrations>,
+  r: Picked<typeof schema.earlierAdministrations, typeof EARLIER_ADMINISTRATION_COLUMNS>,
 ): StoredEntry<'earlier-administration'> {
   return {
     id: r.id,
@@ -160,7 +225,9 @@ export function earlierAdministrationOf(
 }
 
 /** One of our own administrations, from a signed procedure note. */
-export function ownAdministrationOf(r: Row<typeof schema.administrations>): ChartAdministration {
+export function ownAdministrationOf(
+  r: Picked<typeof schema.administrations, typeof OWN_ADMINISTRATION_COLUMNS>,
+): ChartAdministration {
   return {
     id: r.id,
     ...present('injectate', r.productCode),

@@ -31,14 +31,20 @@ import type { Chart } from '../../fhir/chart.js';
 import type { PatientIdentifier } from '../ports.js';
 import type { ChartReader } from '../visits/visit-ports.js';
 import {
+  ALLERGY_COLUMNS,
   allergyOf,
+  CONDITION_COLUMNS,
   conditionOf,
+  EARLIER_ADMINISTRATION_COLUMNS,
   earlierAdministrationOf,
+  MEDICINE_COLUMNS,
   medicineOf,
+  OBSERVATION_COLUMNS,
   observationOf,
+  OWN_ADMINISTRATION_COLUMNS,
   ownAdministrationOf,
 } from './chart-rows.js';
-import { jsonRowsOf } from './json-rows.js';
+import { jsonColumnsOf } from './json-rows.js';
 import { compareIdentifiers, splitGiven } from './patient-rows.js';
 import { isoOrNull, isUuid, present } from './rows.js';
 
@@ -47,10 +53,29 @@ const CLINIC = sql.placeholder('clinicId');
 
 type OwnTable = PgTable & { clinicId: AnyPgColumn; patientId: AnyPgColumn };
 
+// Only the columns the chart shows (./chart-rows.ts), keyed by column name as to_json would.
+const PATIENT = jsonColumnsOf(patients, [
+  'id',
+  'familyName',
+  'givenNames',
+  'birthDate',
+  'gender',
+  'allergiesReviewedAt',
+  'allergiesReviewedBy',
+  'medicationsReconciledAt',
+  'medicationsReconciledBy',
+]);
+const CONDITION = jsonColumnsOf(conditions, CONDITION_COLUMNS);
+const ALLERGY = jsonColumnsOf(allergies, ALLERGY_COLUMNS);
+const MEDICINE = jsonColumnsOf(medicines, MEDICINE_COLUMNS);
+const OBSERVATION = jsonColumnsOf(observations, OBSERVATION_COLUMNS);
+const EARLIER = jsonColumnsOf(earlierAdministrations, EARLIER_ADMINISTRATION_COLUMNS);
+const OWN = jsonColumnsOf(administrations, OWN_ADMINISTRATION_COLUMNS);
+
 /** The patient's rows of `table` in this clinic, in `order`, as a JSON array (empty, not null). */
-function rowsOfPatient(table: OwnTable, order: SQL, also?: SQL): SQL {
+function rowsOfPatient(table: OwnTable, row: SQL, order: SQL, also?: SQL): SQL {
   const where = sql`${table.clinicId} = ${CLINIC} and ${table.patientId} = ${patients.id}`;
-  return sql`(select coalesce(json_agg(${table} order by ${order}), '[]'::json) from ${table}
+  return sql`(select coalesce(json_agg(${row} order by ${order}), '[]'::json) from ${table}
     where ${also === undefined ? where : sql`${where} and ${also}`})`;
 }
 
@@ -60,21 +85,27 @@ const signedNote = sql`exists (select 1 from ${procedureNotes}
       and ${procedureNotes.status} in ('signed', 'amended'))`;
 
 const chartJson = sql`json_build_object(
-      'patient', to_json(${patients}),
+      'patient', ${PATIENT.select},
       'identifiers', (select coalesce(json_agg(json_build_object(
           'system', ${patientIdentifiers.system}, 'value', ${patientIdentifiers.value})), '[]'::json)
         from ${patientIdentifiers}
         where ${patientIdentifiers.clinicId} = ${CLINIC} and ${patientIdentifiers.patientId} = ${patients.id}),
-      'conditions', ${rowsOfPatient(conditions, sql`${conditions.recordedAt} asc, ${conditions.id} asc`)},
-      'allergies', ${rowsOfPatient(allergies, sql`${allergies.recordedAt} asc, ${allergies.id} asc`)},
-      'medicines', ${rowsOfPatient(medicines, sql`${medicines.recordedAt} asc, ${medicines.id} asc`)},
-      'observations', ${rowsOfPatient(observations, sql`${observations.effectiveAt} desc, ${observations.id} asc`)},
+      'conditions', ${rowsOfPatient(conditions, CONDITION.select, sql`${conditions.recordedAt} asc, ${conditions.id} asc`)},
+      'allergies', ${rowsOfPatient(allergies, ALLERGY.select, sql`${allergies.recordedAt} asc, ${allergies.id} asc`)},
+      'medicines', ${rowsOfPatient(medicines, MEDICINE.select, sql`${medicines.recordedAt} asc, ${medicines.id} asc`)},
+      'observations', ${rowsOfPatient(
+        observations,
+        OBSERVATION.select,
+        sql`${observations.effectiveAt} desc, ${observations.id} asc`,
+      )},
       'earlier', ${rowsOfPatient(
         earlierAdministrations,
+        EARLIER.select,
         sql`${earlierAdministrations.administeredOn} desc, ${earlierAdministrations.id} asc`,
       )},
       'own', ${rowsOfPatient(
         administrations,
+        OWN.select,
         sql`${administrations.administeredAt} desc, ${administrations.id} asc`,
         signedNote,
       )}
@@ -109,7 +140,7 @@ async function loadChart(tx: KnotworkTx, clinicId: string, patientId: string): P
   const found = await chartRow(tx, clinicId, patientId);
   if (!found || found.chart === null) return undefined;
   const chart = (typeof found.chart === 'string' ? JSON.parse(found.chart) : found.chart) as Record<string, unknown>;
-  const [patient] = jsonRowsOf(patients, [chart['patient']]);
+  const [patient] = PATIENT.read([chart['patient']]);
   if (!patient) return undefined;
   const identifiers = (chart['identifiers'] as PatientIdentifier[]).map(({ system, value }) => ({ system, value }));
   identifiers.sort(compareIdentifiers);
@@ -126,15 +157,15 @@ async function loadChart(tx: KnotworkTx, clinicId: string, patientId: string): P
     ...present('allergiesReviewedBy', patient.allergiesReviewedBy),
     medicationsReconciledAt: isoOrNull(patient.medicationsReconciledAt),
     ...present('medicationsReconciledBy', patient.medicationsReconciledBy),
-    conditions: jsonRowsOf(conditions, chart['conditions']).map(conditionOf),
-    allergies: jsonRowsOf(allergies, chart['allergies']).map(allergyOf),
-    medicines: jsonRowsOf(medicines, chart['medicines']).map(medicineOf),
-    observations: jsonRowsOf(observations, chart['observations'])
+    conditions: CONDITION.read(chart['conditions']).map(conditionOf),
+    allergies: ALLERGY.read(chart['allergies']).map(allergyOf),
+    medicines: MEDICINE.read(chart['medicines']).map(medicineOf),
+    observations: OBSERVATION.read(chart['observations'])
       .map(observationOf)
       .filter((o) => o !== undefined),
     administrations: [
-      ...jsonRowsOf(administrations, chart['own']).map(ownAdministrationOf),
-      ...jsonRowsOf(earlierAdministrations, chart['earlier']).map(earlierAdministrationOf),
+      ...OWN.read(chart['own']).map(ownAdministrationOf),
+      ...EARLIER.read(chart['earlier']).map(earlierAdministrationOf),
     ],
   };
 }
