@@ -151,8 +151,9 @@ async function chartReads(label: string, target: Target, bare: Measured, goals: 
       () => load(url, PROFILE_S, fixture.cookies),
       profileDir ? join(profileDir, `chart-reads-${label.toLowerCase()}.cpuprofile`) : undefined,
     );
-    // The same server answering less: the session check alone (GET /api/session), and a patient's
-    // details with their audit row (GET /api/patients/:id); what is left is the chart's own work.
+    // The same server answering less: the session check (GET /api/session, which also reads the
+    // session and the user again to answer), and a patient's details with their audit row (GET
+    // /api/patients/:id); what is left is the chart's own work. Shares, not exact parts.
     const session = await measure(child, `${child.url}/api/session`, fixture.cookies, SPLIT);
     const patient = await measure(child, `${child.url}/api/patients/${fixture.patientId}`, fixture.cookies, SPLIT);
     const total = (x: Measured) => x.cpuMicrosPerRequest + (x.databaseCpuMicrosPerRequest ?? 0);
@@ -204,7 +205,7 @@ async function chartReads(label: string, target: Target, bare: Measured, goals: 
       [
         `${label}: cost of a chart read, split`,
         micros(total(m)),
-        `session check (GET /api/session) ${share(total(session))}, + patient read and its audit row ` +
+        `session check (GET /api/session: the check and its own two reads) ${share(total(session))}, + patient read and its audit row ` +
           `${share(total(patient) - total(session))}, + the chart's own queries and JSON ` +
           `${share(total(m) - total(patient))}${m.databaseCpuMicrosPerRequest === undefined ? '' : ' (server + database CPU)'}`,
         true,
