@@ -17,6 +17,7 @@ import autocannon, { type Result } from 'autocannon';
 import { migrateDatabase, openDatabase, seedDemoClinic } from '@knotwork/server';
 import { seedChartFixture, type ChartFixture } from './chart-fixture.js';
 import { forkServer, measureRestart, type BenchChild, type Target, type Usage } from './server-child.js';
+import { visitDocumentation, withPgliteFolder } from './visit-bench.js';
 
 /** ok: the target is met (or there is none); false: missed; null: not measured yet. */
 export type BenchRow = readonly [what: string, figure: string, note: string, ok: boolean | null];
@@ -259,7 +260,10 @@ export async function runServerBench(): Promise<BenchRow[]> {
   ]);
 
   const only = process.env['BENCH_DATABASES'];
-  if (only !== 'postgres') {
+  // BENCH_SCENARIOS=charts or visits measures one of them (default both).
+  const scenarios = (process.env['BENCH_SCENARIOS'] ?? 'charts,visits').split(',');
+  const charts = scenarios.includes('charts');
+  if (charts && only !== 'postgres') {
     const dataDir = await mkdtemp(join(tmpdir(), 'knotwork-bench-pglite-'));
     try {
       rows.push(...(await chartReads('PGlite', { dataDir }, bare, { minPerSecond: 200 })));
@@ -269,8 +273,8 @@ export async function runServerBench(): Promise<BenchRow[]> {
   }
 
   const adminUrl = process.env['BENCH_DATABASE_URL'] || process.env['TEST_DATABASE_URL'] || '';
-  if (only === 'pglite') {
-    // measured on PGlite only (BENCH_DATABASES=pglite)
+  if (!charts || only === 'pglite') {
+    // not asked for (BENCH_SCENARIOS, BENCH_DATABASES=pglite)
   } else if (adminUrl === '') {
     rows.push([
       'PostgreSQL: chart reads',
@@ -294,11 +298,33 @@ export async function runServerBench(): Promise<BenchRow[]> {
       await rm(pgDir, { recursive: true, force: true });
     }
   }
-  rows.push([
-    'visit documentation (20 connections)',
-    'not measured',
-    'plan, note with 4 sites, administrations, signing: plans and notes exist, administrations per site do not yet (target >= 300 visits/s on PostgreSQL)',
-    null,
-  ]);
+  if (scenarios.includes('visits')) rows.push(...(await visitScenario(only, adminUrl, bare)));
+  return rows;
+}
+
+/** Visit documentation (./visit-bench.ts) on PGlite and on a fresh PostgreSQL database. */
+async function visitScenario(only: string | undefined, adminUrl: string, bare: Measured): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  if (only !== 'postgres') rows.push(...(await withPgliteFolder((t) => visitDocumentation('PGlite', t, bare, {}))));
+  if (only === 'pglite') return rows;
+  if (adminUrl === '') {
+    rows.push([
+      'PostgreSQL: documented visits',
+      'skipped',
+      'set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to measure it',
+      true,
+    ]);
+    return rows;
+  }
+  const pg = await freshPostgres(adminUrl);
+  try {
+    rows.push(
+      ...(await withPgliteFolder((t) =>
+        visitDocumentation('PostgreSQL', { ...t, databaseUrl: pg.url }, bare, { minPerSecond: 300 }),
+      )),
+    );
+  } finally {
+    await pg.drop();
+  }
   return rows;
 }

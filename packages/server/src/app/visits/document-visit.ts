@@ -1,9 +1,9 @@
 // A whole documented visit in one transaction (issue 3 item 8's "visit documentation"): for a
 // clinician documenting on a device that was offline, or a system client handing over a visit done
-// elsewhere. The same use cases the step-by-step routes call, in order: start the visit, save the
-// plan, screen it under the clinic policy, override critical cards the clinician named by finding
-// (with a contract reason), record the observations, record the consent to the form shown, start
-// the note, record what was done, sign. Every step audits as it does alone. The first step that
+// elsewhere. The same use cases the step-by-step routes call, in order: start the visit, record
+// the observations (weight, baseline pain: the screen sees them), save the plan, screen it under
+// the clinic policy, override critical cards the clinician named by finding (with a contract
+// reason), record the consent to the form shown, start the note, record what was done, sign. Every step audits as it does alone. The first step that
 // fails stops the rest and is returned with its step named; the caller rolls the whole transaction
 // back, so a documented visit is stored completely or not at all.
 import type { CdsCard, ScreenTrace, Verdict } from '@knotwork/core';
@@ -67,6 +67,14 @@ export async function documentVisit(
   if (!started.ok) return atStep('starting the visit', '', started);
   const visitId = started.visit.id;
 
+  for (const [i, observation] of input.observations.entries()) {
+    const added = await addRecord(
+      { kind: 'observation', patientId: input.patientId, entry: observation, recordedAt: at, actor, at },
+      repos,
+    );
+    if (!added.ok) return atStep('recording an observation', `observations[${i}]`, added);
+  }
+
   const planned = await savePlan({ visitId, expect: 'new', content: input.plan, actor, at }, repos);
   if (!planned.ok) return atStep('saving the plan', 'plan', planned);
   const screenInput = {
@@ -102,14 +110,6 @@ export async function documentVisit(
     if (!done.ok) {
       return atStep(`overriding ${finding}`, 'overrides', { ok: false, code: done.code, detail: done.detail });
     }
-  }
-
-  for (const [i, observation] of input.observations.entries()) {
-    const added = await addRecord(
-      { kind: 'observation', patientId: input.patientId, entry: observation, recordedAt: at, actor, at },
-      repos,
-    );
-    if (!added.ok) return atStep('recording an observation', `observations[${i}]`, added);
   }
 
   const consent = await recordConsent({ visitId, signature: input.consent, ...who }, repos);
