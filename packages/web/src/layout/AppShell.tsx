@@ -1,7 +1,7 @@
 // The frame of every signed-in page: a skip link, the fixed-clock banner, the header (home, the
 // sections, who is signed in, sign out) and the page itself.
-import { NavLink, Outlet } from 'react-router';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../session/session-context';
 import { Button } from '../ui/Button';
 import { AsOfBanner } from './AsOfBanner';
@@ -12,6 +12,17 @@ const ROLE_LABEL = { clinician: 'Clinician', nurse: 'Nurse', 'clinic-admin': 'Cl
 export function AppShell() {
   const { session, asOf, signOut } = useSession();
   const [leaving, setLeaving] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // A new page: keyboard and screen reader users start at its content, as after a page load.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [pathname]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -47,7 +58,7 @@ export function AppShell() {
           </div>
         </div>
       </header>
-      <main id="main" className="page" tabIndex={-1}>
+      <main id="main" className="page" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
     </div>
