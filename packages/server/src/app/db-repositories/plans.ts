@@ -4,12 +4,23 @@
 // one `UPDATE ... WHERE id AND revision` (of two from one revision one wins, the other is 'stale')
 // that then replaces the sites and lines.
 import { catalogue } from '@knotwork/core';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { KnotworkTx } from '../../db/index.js';
 import { planLines, planSites, plans, visits } from '../../db/schema.js';
 import type { PlanContent, PlanSite, PlanStore, StoredPlan, TriggerPointFindings } from '../visits/plan-ports.js';
 import type { NewId } from './options.js';
 import { isUuid, onlyRow } from './rows.js';
+
+interface SiteJson {
+  readonly muscle: string;
+  readonly side: PlanSite['side'];
+  readonly findings: unknown;
+}
+interface LineJson {
+  readonly productCode: string | null;
+  readonly text: string;
+  readonly volumeMl: number | null;
+}
 
 const display = new Map<string, string>(catalogue.injectates.map((i) => [i.code, i.display]));
 
@@ -76,15 +87,32 @@ export function planStore(tx: KnotworkTx, clinicId: string, newId: NewId): PlanS
   };
 
   return {
+    // One statement: the plan row with its sites and lines as JSON (signing and consent read it often).
     ofVisit: async (visitId) => {
       if (!isUuid(visitId)) return undefined;
       const [row] = await tx
-        .select()
+        .select({
+          ...getTableColumns(plans),
+          sites: sql<SiteJson[]>`(select coalesce(json_agg(json_build_object('muscle', s.muscle_code, 'side', s.side,
+            'findings', s.findings) order by s.position), '[]'::json) from ${planSites} s where s.plan_id = "plans"."id")`,
+          lines: sql<LineJson[]>`(select coalesce(json_agg(json_build_object('productCode', l.product_code,
+            'text', l.text, 'volumeMl', l.volume_ml) order by l.position), '[]'::json) from ${planLines} l
+            where l.plan_id = "plans"."id")`,
+        })
         .from(plans)
         .where(eq(plans.visitId, visitId))
         .orderBy(asc(plans.createdAt))
         .limit(1);
-      return row ? read(row) : undefined;
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        visitId: row.visitId,
+        patientId: row.patientId,
+        revision: row.revision,
+        screenId: row.screenId,
+        sites: row.sites.map((x): PlanSite => ({ muscle: x.muscle, side: x.side, findings: findingsOf(x.findings) })),
+        products: row.lines.map((l) => ({ injectate: l.productCode ?? l.text, volumeMl: l.volumeMl ?? 0 })),
+      };
     },
     create: async (p) => {
       await tx.select({ id: visits.id }).from(visits).where(eq(visits.id, p.visitId)).for('update');
