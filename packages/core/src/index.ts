@@ -41,3 +41,4 @@ export {
 export * from './consent/consent-form.js';
 export * from './procedure/procedure-record.js';
 export * from './last/lipid-emulsion.js';
+export * from './aftercare/discharge-sheet.js';
