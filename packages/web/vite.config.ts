@@ -13,6 +13,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     target: 'es2022',
     reportCompressedSize: false,
+    rolldownOptions: {
+      // @knotwork/core is pure (its lint forbids I/O and globals): a module of it that the app does
+      // not use (the screening engine) can be left out even though its top level calls functions.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]packages[\\/]core[\\/]/.test(id) },
+    },
   },
   server: {
     port: 5173,

@@ -47,6 +47,8 @@ export function buildWebApp(): void {
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', out], {
     cwd: WEB,
     encoding: 'utf8',
+    // vitest sets NODE_ENV=test, which would give React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`);
   rmSync(dist, { recursive: true, force: true });

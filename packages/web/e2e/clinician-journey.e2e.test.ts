@@ -52,6 +52,16 @@ describe.skipIf(!browserTestsEnabled)('the clinician in the browser', () => {
     await page.getByRole('link', { name: /HARTLEY, Ben/ }).waitFor();
     await screen('02-patients');
 
+    // A new patient sent without a family name: the API's field error at the field.
+    await page.getByRole('link', { name: 'New patient' }).click();
+    await page.getByRole('heading', { name: 'New patient', level: 1 }).waitFor();
+    await page.getByLabel(/Given names/).fill('Ada');
+    await page.getByRole('button', { name: 'Register patient' }).click();
+    await page.getByRole('alert').getByText('$.family').waitFor();
+    expect(await page.getByLabel('Family name').getAttribute('aria-invalid')).toBe('true');
+    await screen('02b-new-patient-refused');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+
     await page.getByLabel('Name').fill('hart');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/name=hart/);
