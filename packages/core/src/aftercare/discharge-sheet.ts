@@ -22,7 +22,8 @@ export interface DischargeInput {
   readonly observationMinutes: number;
 }
 
-export type Urgency = 'emergency' | 'urgent' | 'same-day' | 'routine';
+export const DISCHARGE_URGENCIES = ['emergency', 'urgent', 'same-day', 'routine'] as const;
+export type Urgency = (typeof DISCHARGE_URGENCIES)[number];
 
 export interface SheetItem {
   readonly id: string;

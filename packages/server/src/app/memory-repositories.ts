@@ -33,6 +33,7 @@ import {
   procedureStore,
   restoreProcedureData,
 } from './memory-procedure-stores.js';
+import { memoryBaselineStore } from './memory-baseline-store.js';
 import { noteStore, planStore, screenStore, visitStore, type ClinicData } from './memory-visit-stores.js';
 
 export interface MemoryRepositories extends Repositories {
@@ -134,6 +135,7 @@ function saveState(data: ClinicData) {
     plans: new Map(data.plans),
     notes: new Map(data.notes),
     procedures: copyProcedureData(data.procedures),
+    baselines: new Map(data.baselines),
     screens: new Map(data.screens.screens),
     overrides: [...data.screens.overrides],
     policyVersions: [...data.policyVersions],
@@ -151,6 +153,7 @@ function restoreState(data: ClinicData, saved: ReturnType<typeof saveState>): vo
   refill(data.plans, saved.plans);
   refill(data.notes, saved.notes);
   restoreProcedureData(data.procedures, saved.procedures);
+  refill(data.baselines, saved.baselines);
   refill(data.screens.screens, saved.screens);
   data.screens.overrides.splice(0, data.screens.overrides.length, ...saved.overrides);
   data.policyVersions.splice(0, data.policyVersions.length, ...saved.policyVersions);
@@ -171,6 +174,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         plans: new Map(),
         notes: new Map(),
         procedures: emptyProcedureData(),
+        baselines: new Map(),
         policyVersions: [],
       };
       clinics.set(clinicId, data);
@@ -225,6 +229,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           plans: [...d.plans],
           notes: [...d.notes],
           procedures: d.procedures,
+          baselines: [...d.baselines],
           screens: [...d.screens.screens],
           overrides: d.screens.overrides,
           policyVersions: d.policyVersions,
@@ -287,6 +292,11 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           isClinicUser,
           hasVisit: (visitId, patientId) => data.visits.get(visitId)?.patientId === patientId,
         }),
+        baselines: memoryBaselineStore(
+          data.baselines,
+          (visitId, patientId) => data.visits.get(visitId)?.patientId === patientId,
+          isClinicUser,
+        ),
         users: memoryClinicUserStore(admin, clinicId, newId),
         apiTokens: memoryApiTokenStore(admin, clinicId, newId),
         auditLog: memoryAuditReader(admin, clinicId),

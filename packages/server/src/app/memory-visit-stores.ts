@@ -1,6 +1,7 @@
 // The in-memory twin's visits, screens, plans and notes for one clinic (see memory-repositories.ts).
 import type { Chart } from '../fhir/chart.js';
 import type { ProcedureData } from './memory-procedure-stores.js';
+import type { StoredBaseline } from './visits/baseline-ports.js';
 import type { PatientSummary, Visit, VisitStore } from './ports.js';
 import type { MemorySettingsVersion } from './settings/memory-settings-stores.js';
 import type { NoteStore, StoredNote } from './visits/note-ports.js';
@@ -18,6 +19,8 @@ export interface ClinicData {
   readonly notes: Map<string, StoredNote>;
   /** Administrations, complications and consents. */
   readonly procedures: ProcedureData;
+  /** Each visit's baseline, by visit id. */
+  readonly baselines: Map<string, StoredBaseline>;
   /** Every version of the clinic's settings, oldest first; empty: the defaults. */
   readonly policyVersions: MemorySettingsVersion[];
 }

@@ -14,6 +14,7 @@ import type { DatabaseRepositoriesOptions } from './options.js';
 import { patientStore } from './patients.js';
 import { noteStore } from './notes.js';
 import { procedureStore } from './procedures.js';
+import { baselineStore } from './baselines.js';
 import { planStore } from './plans.js';
 import { policyReader, policySettingsStore } from './policies.js';
 import { recordStore } from './records.js';
@@ -41,6 +42,7 @@ export function clinicRepositories(
     plans: planStore(tx, clinicId, options.newId),
     notes: noteStore(tx, clinicId, options.newId),
     procedures: procedureStore(tx, clinicId, options.newId),
+    baselines: baselineStore(tx, clinicId, options.newId),
     users: clinicUserStore(tx, clinicId, options.newId),
     apiTokens: apiTokenStore(tx, clinicId, options.newId),
     auditLog: auditReader(tx, clinicId),

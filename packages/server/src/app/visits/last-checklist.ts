@@ -2,15 +2,12 @@
 // emulsion doses for the latest recorded weight (issue 4 item 3: "one tap away throughout").
 // The arithmetic is the core's (lastChecklist); this reads the weight from the chart and audits the
 // read as last-checklist.read.
-import { catalogue, lastChecklist, type LastChecklist } from '@knotwork/core';
+import { lastChecklist, type LastChecklist } from '@knotwork/core';
 import { auditAs, type Actor, type UseCaseFailure } from '../actor.js';
 import type { ClinicRepositories } from '../ports.js';
+import { latestWeight } from './chart-facts.js';
 
 type Repos = Pick<ClinicRepositories, 'visits' | 'charts' | 'audit'>;
-
-const WEIGHT = catalogue.observations.bodyWeight;
-const WEIGHT_LOINC = new Set<string>(WEIGHT.loinc);
-const KG_PER_UNIT = new Map<string, number>(Object.entries(WEIGHT.units));
 
 export async function readLastChecklist(
   input: { readonly visitId: string; readonly actor: Actor; readonly at: number },
@@ -30,16 +27,6 @@ export async function readLastChecklist(
     }),
   );
   if (!chart) return { ok: false, code: 'not-found', detail: `no visit ${input.visitId} in this clinic` };
-  const weights = chart.observations
-    .filter((o) => WEIGHT_LOINC.has(o.loinc) && o.status !== 'entered-in-error' && 'quantity' in o.value)
-    .filter((o) => Date.parse(o.at) <= input.at)
-    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
-  const latest = weights[0];
-  const kg = latest && 'quantity' in latest.value ? toKg(latest.value.quantity, latest.value.unit) : null;
-  return { ok: true, checklist: lastChecklist(kg), weightAt: kg === null ? null : (latest?.at ?? null) };
-}
-
-function toKg(quantity: number, unit: string): number | null {
-  const factor = KG_PER_UNIT.get(unit);
-  return factor === undefined ? null : quantity * factor;
+  const weight = latestWeight(chart, input.at);
+  return { ok: true, checklist: lastChecklist(weight?.kg ?? null), weightAt: weight?.at ?? null };
 }

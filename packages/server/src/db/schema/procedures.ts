@@ -308,3 +308,39 @@ export const consents = pgTable(
     holds('consents_relationship_check', sql`${t.signerKind} = 'patient' or ${t.signerRelationship} is not null`),
   ],
 );
+
+/**
+ * A visit's indication and baseline (issue 4 item 3): the diagnosis the TPI treats and the pain
+ * before it on the scales follow-up will use again: pain NRS 0-10 (LOINC 72514-3) and the PEG
+ * items (pain, enjoyment of life, general activity; 0-10 each). One per visit, revised under If-Match.
+ */
+export const visitBaselines = pgTable(
+  'visit_baselines',
+  {
+    id: id(),
+    clinicId: clinicId(),
+    patientId: patientId(),
+    visitId: visitId(),
+    indicationIcd10: text('indication_icd10').notNull(),
+    indicationDisplay: text('indication_display').notNull(),
+    painNrs: integer('pain_nrs').notNull(),
+    pegPain: integer('peg_pain'),
+    pegEnjoyment: integer('peg_enjoyment'),
+    pegActivity: integer('peg_activity'),
+    recordedAt: timestamptz('recorded_at').notNull(),
+    recordedBy: uuid('recorded_by'),
+    updatedAt: updatedAt(),
+    revision: revision(),
+  },
+  (t) => [
+    unique('visit_baselines_visit_key').on(t.visitId),
+    index('visit_baselines_patient_idx').on(t.clinicId, t.patientId),
+    sameClinic('visit_baselines_patient_fk', [t.clinicId, t.patientId], [patients.clinicId, patients.id]),
+    sameClinic('visit_baselines_visit_fk', [t.clinicId, t.visitId], [visits.clinicId, visits.id]),
+    sameClinic('visit_baselines_recorded_by_fk', [t.clinicId, t.recordedBy], [users.clinicId, users.id]),
+    holds(
+      'visit_baselines_scores_check',
+      sql`${t.painNrs} between 0 and 10 and coalesce(${t.pegPain}, 0) between 0 and 10 and coalesce(${t.pegEnjoyment}, 0) between 0 and 10 and coalesce(${t.pegActivity}, 0) between 0 and 10 and ((${t.pegPain} is null) = (${t.pegEnjoyment} is null) and (${t.pegEnjoyment} is null) = (${t.pegActivity} is null))`,
+    ),
+  ],
+);

@@ -82,6 +82,7 @@ describe('bad bodies on every route that takes one', () => {
       'POST /api/users/:id/reset-password',
       'POST /api/visits/:id/complications',
       'POST /api/visits/:id/consents',
+      'POST /api/visits/:id/dose',
       'POST /api/visits/:id/note',
       'POST /api/visits/:id/plan/screen',
       'POST /api/visits/:id/screens',
@@ -95,6 +96,7 @@ describe('bad bodies on every route that takes one', () => {
       'PUT /api/settings/follow-up-schedule',
       'PUT /api/settings/observation-time',
       'PUT /api/settings/screening-policy',
+      'PUT /api/visits/:id/baseline',
       'PUT /api/visits/:id/plan',
     ]);
     const failures: string[] = [];

@@ -19,6 +19,7 @@ import { noteRoutes } from './note-routes.js';
 import { planRoutes } from './plan-routes.js';
 import { procedureRoutes } from './procedure-routes.js';
 import { documentedVisitRoutes } from './documented-visit-routes.js';
+import { visitCareRoutes } from './visit-care-routes.js';
 import { visitRoutes } from './visit-routes.js';
 
 export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (app, { deps }) => {
@@ -32,6 +33,7 @@ export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (
   await app.register(noteRoutes, { deps });
   await app.register(procedureRoutes, { deps });
   await app.register(documentedVisitRoutes, { deps });
+  await app.register(visitCareRoutes, { deps });
   await app.register(settingsRoutes, { deps });
   await app.register(aftercareSettingsRoutes, { deps });
   await app.register(userRoutes, { deps });

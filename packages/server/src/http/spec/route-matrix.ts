@@ -311,6 +311,36 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'GET /api/visits/:id/administrations': { who: CLINICAL, ok: 200 },
   'GET /api/visits/:id/last-checklist': { who: CLINICAL, ok: 200 },
   'GET /api/reference/complication-types': { who: CLINICAL, ok: 200 },
+  'GET /api/visits/:id/baseline': {
+    who: CLINICAL,
+    ok: 200,
+    prepare: async (rig, ids) => {
+      const url = `/api/visits/${ids.visitId}/baseline`;
+      const body = { indication: { icd10: 'M79.18', display: 'Myalgia' }, painNrs: 6 };
+      await rig.call('clinician', 'PUT', url, body, { 'if-none-match': '*' });
+      return { url };
+    },
+  },
+  'PUT /api/visits/:id/baseline': {
+    who: CLINICAL,
+    ok: 201,
+    prepare: async (rig) => ({
+      url: `/api/visits/${await freshVisit(rig, false)}/baseline`,
+      body: { indication: { icd10: 'M79.18', display: 'Myalgia' }, painNrs: 6 },
+      headers: { 'if-none-match': '*' },
+    }),
+  },
+  'POST /api/visits/:id/dose': {
+    who: CLINICAL,
+    ok: 200,
+    prepare: () => ({ url: '', body: { products: [{ injectate: 'lidocaine-1pct', volumeMl: 5 }] } }),
+  },
+  'GET /api/notes/:id/coding': {
+    who: CLINICAL,
+    ok: 200,
+    prepare: async (rig) => ({ url: `${await freshNote(rig, 'draft')}/coding` }),
+  },
+  'GET /api/visits/:id/discharge': { who: CLINICAL, ok: 200 },
   'POST /api/consent-forms': { who: CLINICAL, ok: 200, prepare: () => ({ url: '', body: SCREEN_OF_PLAN }) },
   'POST /api/patients/:id/documented-visits': {
     who: ['clinician'],

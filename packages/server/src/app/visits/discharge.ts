@@ -1,0 +1,49 @@
+// The discharge sheet of a visit (issue 4 item 3 "Discharge"): the core's dischargeSheet for what
+// the note records as given (the plan while nothing is recorded), the patient's diabetes from the
+// chart and the clinic's observation time. Audited as discharge.read.
+import { dischargeSheet, type DischargeSheet } from '@knotwork/core';
+import { auditAs, type Actor, type UseCaseFailure } from '../actor.js';
+import type { ClinicRepositories } from '../ports.js';
+import { hasDiabetes } from './chart-facts.js';
+
+type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'notes' | 'charts' | 'aftercareSettings' | 'audit'>;
+
+export async function readDischarge(
+  input: { readonly visitId: string; readonly actor: Actor; readonly at: number },
+  repos: Repos,
+): Promise<
+  { readonly ok: true; readonly sheet: DischargeSheet; readonly basis: 'recorded' | 'planned' } | UseCaseFailure
+> {
+  const visit = await repos.visits.get(input.visitId);
+  const chart = visit ? await repos.charts.loadChart(visit.patientId) : undefined;
+  const plan = visit ? await repos.plans.ofVisit(input.visitId) : undefined;
+  const failure: UseCaseFailure | undefined =
+    !visit || !chart
+      ? { ok: false, code: 'not-found', detail: `no visit ${input.visitId} in this clinic` }
+      : !plan
+        ? { ok: false, code: 'conflict', detail: `visit ${input.visitId} has no plan: nothing to discharge from yet` }
+        : undefined;
+  await repos.audit.record(
+    auditAs(input.actor, input.at, {
+      action: 'discharge.read',
+      entity: `Encounter/${input.visitId}`,
+      patientId: visit?.patientId ?? null,
+      outcome: failure ? 'failed' : 'success',
+      ...(failure ? { detail: { reason: failure.code } } : {}),
+    }),
+  );
+  if (failure || !plan || !chart) return failure ?? { ok: false, code: 'not-found', detail: 'unreachable' };
+  const latest = (await repos.notes.ofVisit(input.visitId)).at(-1);
+  const given = latest?.content.sites.filter((s) => s.administrations.length > 0) ?? [];
+  const recorded = given.length > 0;
+  const settings = await repos.aftercareSettings.current();
+  const sheet = dischargeSheet({
+    sites: recorded ? given : plan.sites,
+    drugs: recorded
+      ? given.flatMap((s) => s.administrations.map((a) => a.injectate))
+      : plan.products.map((p) => p.injectate),
+    diabetic: hasDiabetes(chart),
+    observationMinutes: settings.observationMinutes,
+  });
+  return { ok: true, sheet, basis: recorded ? 'recorded' : 'planned' };
+}
