@@ -1,0 +1,89 @@
+// The discharge sheet as a printable document (issue 4, discharge: "aftercare instructions for
+// these sites and drugs, on screen and as a PDF"): the core's dischargeSheet for the visit, laid out
+// for the patient to take home: what was done, the observation time and the checks before leaving,
+// aftercare, the warning signs with what to do (most urgent first), what to expect; each item with
+// why this visit has it and its sources.
+import type { DischargeSheet, SheetItem, Side, Urgency } from '@knotwork/core';
+import { humanTime, PdfWriter, type PatientHeader } from './pdf-layout.js';
+
+export interface DischargeDocument {
+  readonly clinicName?: string | null;
+  readonly patient: PatientHeader;
+  readonly visitId: string;
+  readonly visitStartedAt: number;
+  /** 'given': from the signed note's administrations; 'planned': from the visit's plan. */
+  readonly basis: 'given' | 'planned';
+  readonly sites: readonly { readonly display: string; readonly side: Side }[];
+  readonly drugs: readonly string[];
+  readonly sheet: DischargeSheet;
+  readonly printedAt: number;
+}
+
+const SIDE: Record<Side, string> = { left: 'left', right: 'right', both: 'both sides' };
+const URGENCY: Record<Urgency, { label: string; rank: number }> = {
+  emergency: { label: 'Emergency', rank: 0 },
+  urgent: { label: 'Urgent', rank: 1 },
+  'same-day': { label: 'Same day', rank: 2 },
+  routine: { label: 'Routine', rank: 3 },
+};
+
+const why = (item: SheetItem) => [
+  ...(item.because ? [{ text: `Because: ${item.because}` }] : []),
+  { text: item.sources.join(', '), muted: true },
+];
+
+export function dischargePdf(d: DischargeDocument): Promise<Buffer> {
+  const { sheet } = d;
+  const w = new PdfWriter({
+    title: 'After your trigger point injection',
+    subtitle: `Visit of ${humanTime(d.visitStartedAt)}`,
+    clinicName: d.clinicName ?? null,
+    patient: d.patient,
+    footer: `Discharge sheet · visit ${d.visitId} · ${d.basis === 'given' ? 'from the signed note' : 'from the plan (no signed note yet)'}`,
+    printedAt: d.printedAt,
+  });
+
+  w.section(d.basis === 'given' ? 'What was done today' : 'What is planned today');
+  w.fields([
+    ['Injected muscles', d.sites.map((s) => `${s.display} (${SIDE[s.side]})`).join('; ') || 'none'],
+    ['Medicines', d.drugs.join('; ') || 'none (needling only)'],
+    ['Observation', `Stay in the clinic for ${sheet.observationMinutes} minutes after the injection.`],
+  ]);
+
+  const emergencies = sheet.warningSigns.filter((s) => s.urgency === 'emergency');
+  if (emergencies.length > 0) {
+    w.callout('Call emergency services now if you have', emergencies.map((s) => `• ${s.text}`).join('\n'), '#a4161a');
+  }
+
+  w.section('Before you leave (checked by the clinic)');
+  for (const item of sheet.checklist) w.bullet(item.text, why(item), '☐');
+
+  w.section('Looking after yourself');
+  for (const item of sheet.aftercare) w.bullet(item.text, why(item));
+
+  w.section('When to get help');
+  const signs = [...sheet.warningSigns].sort((a, b) => URGENCY[a.urgency].rank - URGENCY[b.urgency].rank);
+  w.table(
+    [
+      { header: 'How soon', width: 1.3 },
+      { header: 'If you notice', width: 4.2 },
+      { header: 'What to do', width: 3.5 },
+    ],
+    signs.map((s) => [
+      URGENCY[s.urgency].label,
+      `${s.text}${s.because ? `\n(because: ${s.because})` : ''}\n${s.sources.join(', ')}`,
+      s.action,
+    ]),
+  );
+
+  w.section('What to expect');
+  for (const item of sheet.expect) w.bullet(item.text, why(item));
+
+  const sources = [
+    ...new Set(
+      [...sheet.checklist, ...sheet.aftercare, ...sheet.warningSigns, ...sheet.expect].flatMap((i) => i.sources),
+    ),
+  ];
+  w.sources(sources, 'Sources of this sheet');
+  return w.finish();
+}
