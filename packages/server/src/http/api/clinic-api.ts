@@ -8,6 +8,7 @@ import { auditRoutes } from './audit-routes.js';
 import { chartRoutes } from './chart-routes.js';
 import type { ClinicApiDeps } from './clinic-context.js';
 import { patientRoutes } from './patient-routes.js';
+import { pdfRoutes } from './pdf-routes.js';
 import { recordRoutes } from './record-routes.js';
 import { reviewRoutes } from './review-routes.js';
 import { sessionRoutes } from './session-routes.js';
@@ -32,6 +33,7 @@ export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (
   await app.register(planRoutes, { deps });
   await app.register(noteRoutes, { deps });
   await app.register(procedureRoutes, { deps });
+  await app.register(pdfRoutes, { deps });
   await app.register(documentedVisitRoutes, { deps });
   await app.register(visitCareRoutes, { deps });
   await app.register(settingsRoutes, { deps });

@@ -309,6 +309,20 @@ export const MATRIX: Readonly<Record<string, Row>> = {
     }),
   },
   'GET /api/visits/:id/administrations': { who: CLINICAL, ok: 200 },
+  'GET /api/visits/:id/consents/:consentId/pdf': {
+    who: CLINICAL,
+    ok: 200,
+    prepare: async (rig, ids) => {
+      const consent = await signConsent(rig, ids.visitId, 'clinician');
+      return { url: `/api/visits/${ids.visitId}/consents/${consent.id}/pdf` };
+    },
+  },
+  'GET /api/notes/:id/pdf': {
+    who: CLINICAL,
+    ok: 200,
+    prepare: async (rig) => ({ url: `${await freshNote(rig, 'signed')}/pdf` }),
+  },
+  'GET /api/visits/:id/discharge/pdf': { who: CLINICAL, ok: 200 },
   'GET /api/visits/:id/last-checklist': { who: CLINICAL, ok: 200 },
   'GET /api/reference/complication-types': { who: CLINICAL, ok: 200 },
   'GET /api/visits/:id/baseline': {
