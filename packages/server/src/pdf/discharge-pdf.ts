@@ -11,7 +11,7 @@ export interface DischargeDocument {
   readonly patient: PatientHeader;
   readonly visitId: string;
   readonly visitStartedAt: number;
-  /** 'given': from the signed note's administrations; 'planned': from the visit's plan. */
+  /** 'given': what the visit's note records as given; 'planned': the visit's plan, while nothing is recorded. */
   readonly basis: 'given' | 'planned';
   readonly sites: readonly { readonly display: string; readonly side: Side }[];
   readonly drugs: readonly string[];
@@ -39,7 +39,7 @@ export function dischargePdf(d: DischargeDocument): Promise<Buffer> {
     subtitle: `Visit of ${humanTime(d.visitStartedAt)}`,
     clinicName: d.clinicName ?? null,
     patient: d.patient,
-    footer: `Discharge sheet · visit ${d.visitId} · ${d.basis === 'given' ? 'from the signed note' : 'from the plan (no signed note yet)'}`,
+    footer: `Discharge sheet · visit ${d.visitId} · ${d.basis === 'given' ? 'from what the note records as given' : 'from the plan (nothing recorded as given yet)'}`,
     printedAt: d.printedAt,
   });
 

@@ -114,7 +114,7 @@ describe('GET /api/notes/:id/pdf', () => {
 });
 
 describe('GET /api/visits/:id/discharge/pdf', () => {
-  it('prints the discharge sheet for the plan, then for what the signed note records', async () => {
+  it('prints the discharge sheet for the plan, then for what the note records as given', async () => {
     const rig = await buildClinicApp();
     const visit = await rig.call('clinician', 'POST', `/api/patients/${CLEAN_ID}/visits`);
     const bare = visit.json<{ id: string }>().id;
@@ -140,7 +140,7 @@ describe('GET /api/visits/:id/discharge/pdf', () => {
     await rig.call('clinician', 'POST', `${noteUrl}/sign`, undefined, { 'if-match': etag });
     const given = await pdfOf(rig, `/api/visits/${visitId}/discharge/pdf`, 'clinician');
     expect(given.pdf.text).toContain('What was done today');
-    expect(given.pdf.text).toContain('from the signed note');
+    expect(given.pdf.text).toContain('from what the note records as given');
 
     expect((await rig.call('clinic-admin', 'GET', `/api/visits/${visitId}/discharge/pdf`)).statusCode).toBe(403);
     expect((await otherClinicGets(rig, `/api/visits/${visitId}/discharge/pdf`)).statusCode).toBe(404);
