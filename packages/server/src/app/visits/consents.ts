@@ -35,6 +35,39 @@ async function audit(
   );
 }
 
+/** The form made from a plan (pure), or why it cannot be made (a conflict: the plan is stored). */
+export function formOfPlan(
+  plan: Pick<StoredPlan, 'sites' | 'products'>,
+): { readonly ok: true; readonly form: ConsentForm } | UseCaseFailure {
+  const made = consentForm(plan);
+  if (made.ok) return { ok: true, form: made.form };
+  return {
+    ok: false,
+    code: 'conflict',
+    detail: `the plan cannot make a consent form: ${made.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+  };
+}
+
+/**
+ * Whether a signature can be kept for a form (pure): the signature's own checks (a
+ * representative's relationship, a typed name that is the signer's, a drawn one as a PNG data URL),
+ * then the form version the patient was shown must be this form's.
+ */
+export function checkConsentSignature(form: ConsentForm, signature: ConsentSignature): UseCaseFailure | undefined {
+  const issues = signatureIssues(signature);
+  if (issues.length > 0) {
+    return { ok: false, code: 'validation-failed', detail: issues.map((i) => i.message).join('; '), issues };
+  }
+  if (signature.formVersion !== form.version) {
+    return {
+      ok: false,
+      code: 'conflict',
+      detail: `the plan changed since the form was shown (shown ${signature.formVersion}, now ${form.version}): show the new form and sign again`,
+    };
+  }
+  return undefined;
+}
+
 /** The visit's current plan and the form made from it, or why there is none. */
 async function formOfVisit(
   repos: Repos,
@@ -53,15 +86,8 @@ async function formOfVisit(
       patientId: visit.patientId,
     };
   }
-  const made = consentForm(plan);
-  if (!made.ok) {
-    return {
-      ok: false,
-      code: 'conflict',
-      detail: `the plan cannot make a consent form: ${made.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      patientId: visit.patientId,
-    };
-  }
+  const made = formOfPlan(plan);
+  if (!made.ok) return { ...made, patientId: visit.patientId };
   return { ok: true, patientId: visit.patientId, plan, form: made.form };
 }
 
@@ -119,23 +145,8 @@ export async function recordConsent(
     const { patientId, ...failure } = r;
     return fail(failure, patientId);
   }
-  const issues = signatureIssues(input.signature);
-  if (issues.length > 0) {
-    return fail(
-      { ok: false, code: 'validation-failed', detail: issues.map((i) => i.message).join('; '), issues },
-      r.patientId,
-    );
-  }
-  if (input.signature.formVersion !== r.form.version) {
-    return fail(
-      {
-        ok: false,
-        code: 'conflict',
-        detail: `the plan changed since the form was shown (shown ${input.signature.formVersion}, now ${r.form.version}): show the new form and sign again`,
-      },
-      r.patientId,
-    );
-  }
+  const refused = checkConsentSignature(r.form, input.signature);
+  if (refused) return fail(refused, r.patientId);
   const s = input.signature;
   const consent = await repos.procedures.addConsent({
     signerKind: s.signerKind,

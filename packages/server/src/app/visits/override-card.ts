@@ -17,27 +17,14 @@ export type OverrideResult =
 
 const REASONS = new Set<string>(catalogue.overrideReasons.codes.map((r) => r.code));
 
-export async function overrideCard(
-  input: {
-    readonly clinicId: string;
-    readonly userId: string;
-    readonly screenId: string;
-    readonly cardUuid: string;
-    readonly reasonCode: string;
-    readonly comment?: string | undefined;
-    readonly from: string | null;
-  },
-  deps: {
-    readonly screens: ScreenStore;
-    readonly clock: Clock;
-    readonly audit: AuditSink;
-    readonly newId: () => string;
-  },
-): Promise<OverrideResult> {
-  const stored = await deps.screens.find(input.screenId);
-  if (!stored) return { ok: false, code: 'not-found', detail: `no screen ${input.screenId}` };
-  const card = stored.cards.find((c) => c.uuid === input.cardUuid);
-  if (!card) return { ok: false, code: 'not-found', detail: `screen ${input.screenId} has no card ${input.cardUuid}` };
+/**
+ * Whether `card` may be overridden with this reason (pure): only a critical card, only a contract
+ * reason, and "other" only with words. The comment as it is kept (trimmed; null when empty).
+ */
+export function checkOverride(
+  card: { readonly indicator: string },
+  input: { readonly reasonCode: string; readonly comment?: string | undefined },
+): { readonly ok: true; readonly comment: string | null } | Extract<OverrideResult, { ok: false }> {
   if (card.indicator !== 'critical') {
     return {
       ok: false,
@@ -63,13 +50,39 @@ export async function overrideCard(
       path: 'comment',
     };
   }
+  return { ok: true, comment: comment.length > 0 ? comment : null };
+}
+
+export async function overrideCard(
+  input: {
+    readonly clinicId: string;
+    readonly userId: string;
+    readonly screenId: string;
+    readonly cardUuid: string;
+    readonly reasonCode: string;
+    readonly comment?: string | undefined;
+    readonly from: string | null;
+  },
+  deps: {
+    readonly screens: ScreenStore;
+    readonly clock: Clock;
+    readonly audit: AuditSink;
+    readonly newId: () => string;
+  },
+): Promise<OverrideResult> {
+  const stored = await deps.screens.find(input.screenId);
+  if (!stored) return { ok: false, code: 'not-found', detail: `no screen ${input.screenId}` };
+  const card = stored.cards.find((c) => c.uuid === input.cardUuid);
+  if (!card) return { ok: false, code: 'not-found', detail: `screen ${input.screenId} has no card ${input.cardUuid}` };
+  const checked = checkOverride(card, input);
+  if (!checked.ok) return checked;
   const override: ScreenOverride = {
     id: deps.newId(),
     screenId: stored.id,
     cardUuid: card.uuid,
     finding: card.source.topic.code,
     reasonCode: input.reasonCode,
-    comment: comment.length > 0 ? comment : null,
+    comment: checked.comment,
     userId: input.userId,
     at: deps.clock.now(),
   };

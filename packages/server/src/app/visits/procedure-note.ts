@@ -7,22 +7,17 @@
 // consent covering the plan. A signature writes the administrations per site and the immediate
 // complications in its transaction. Audited as note.create, note.edit, note.sign, note.amend and
 // note.read.
-import {
-  canEdit,
-  catalogue,
-  firstDraft,
-  recordIssues,
-  sign,
-  signingBlockers,
-  startAmendment,
-  type NoteVersion,
-} from '@knotwork/core';
+import { canEdit, firstDraft, sign, startAmendment, type NoteVersion } from '@knotwork/core';
 import { auditAs, type Actor, type UseCaseFailure } from '../actor.js';
 import type { ClinicRepositories } from '../ports.js';
-import { consentGaps } from './consent-coverage.js';
-import { emptySite, procedureRecordOf, type NoteChange, type NoteContent, type StoredNote } from './note-ports.js';
-import { unresolvedCriticalCards } from './override-card.js';
-import type { StoredPlan } from './plan-ports.js';
+import {
+  administrationsOf,
+  editedContent,
+  firstDraftContent,
+  planSnapshot,
+  signingBlockersOf,
+} from './note-decisions.js';
+import type { NoteChange, StoredNote } from './note-ports.js';
 
 type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'notes' | 'screens' | 'procedures' | 'audit'>;
 type NoteResult = Promise<{ readonly ok: true; readonly note: StoredNote } | UseCaseFailure>;
@@ -63,15 +58,6 @@ async function audited(
 
 const noteEntity = (id: string) => `Procedure/${id}`;
 
-/** The day of the procedure (UTC), for the expiry of lots. */
-const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
-
-const planSnapshot = (plan: StoredPlan): NoteContent['plan'] => ({
-  sites: plan.sites,
-  products: plan.products,
-  revision: plan.revision,
-});
-
 export async function createNote(input: { readonly visitId: string } & Who, repos: Repos): NoteResult {
   const { visitId } = input;
   const entity = `Encounter/${visitId}`;
@@ -92,14 +78,7 @@ export async function createNote(input: { readonly visitId: string } & Who, repo
     });
   }
   const draft = firstDraft();
-  const content: NoteContent = {
-    plan: planSnapshot(plan),
-    findings: '',
-    painNrs: null,
-    timeOut: { patient: false, sites: false, sides: false, allergies: false, consent: false },
-    sites: plan.sites.map(emptySite),
-    complications: [],
-  };
+  const content = firstDraftContent(plan);
   const note = await repos.notes.insert({
     visitId,
     patientId: visit.patientId,
@@ -170,21 +149,16 @@ export async function editNote(
   else {
     // Each save takes the visit's current plan as the note's plan: what is signed is what was screened.
     const plan = await repos.plans.ofVisit(note.visitId);
-    const content: NoteContent = {
-      ...note.content,
-      ...input.change,
-      plan: plan ? planSnapshot(plan) : note.content.plan,
-    };
-    const issues = recordIssues(procedureRecordOf(content), dayOf(input.at));
-    if (issues.length > 0) {
+    const edited = editedContent(note.content, input.change, plan, input.at);
+    if (!edited.ok) {
       result = {
         ok: false,
         code: 'validation-failed',
-        detail: issues.map((i) => i.message).join('; '),
-        issues,
+        detail: edited.issues.map((i) => i.message).join('; '),
+        issues: edited.issues,
       };
     } else {
-      const saved = await repos.notes.edit(note.id, note.revision, content);
+      const saved = await repos.notes.edit(note.id, note.revision, edited.content);
       result = typeof saved === 'string' ? writeFailure(note, saved) : { ok: true, note: saved };
     }
   }
@@ -195,46 +169,21 @@ export async function editNote(
 async function blockersOf(repos: Repos, note: StoredNote, at: number): Promise<string[]> {
   const plan = await repos.plans.ofVisit(note.visitId);
   if (!plan) return ['the visit has no plan'];
-  const blockers: string[] = [];
   const screen = plan.screenId === null ? undefined : await repos.screens.find(plan.screenId);
-  if (!screen) blockers.push(`no screen of the current plan (revision ${plan.revision}): screen the visit first`);
-  else {
-    const open = new Set(unresolvedCriticalCards(screen.cards, await repos.screens.overridesOf(screen.id)));
-    for (const c of screen.cards.filter((card) => open.has(card.uuid))) {
-      blockers.push(`critical card "${c.summary}" (${c.source.topic.code}) has no override`);
-    }
-  }
-  if (note.content.plan.revision !== plan.revision) {
-    blockers.push(
-      `the plan changed (revision ${note.content.plan.revision} -> ${plan.revision}) after the note was last saved: save the note again`,
-    );
-  }
-  const record = procedureRecordOf(note.content);
-  blockers.push(...signingBlockers(record, plan));
-  blockers.push(...recordIssues(record, dayOf(at)).map((i) => i.message));
-  blockers.push(...consentGaps(await repos.procedures.consentsOf(note.visitId), plan));
-  return blockers;
+  return signingBlockersOf({
+    plan,
+    screen,
+    overrides: screen ? await repos.screens.overridesOf(screen.id) : [],
+    content: note.content,
+    consents: await repos.procedures.consentsOf(note.visitId),
+    at,
+  });
 }
-
-const productText = new Map<string, string>(catalogue.injectates.map((i) => [i.code, i.display]));
 
 /** The signed version's administrations and immediate complications, written in its transaction. */
 async function writeProcedureRecord(repos: Repos, note: StoredNote, by: string, at: number): Promise<void> {
   const ref = { visitId: note.visitId, patientId: note.patientId, noteId: note.id, by, at };
-  await repos.procedures.replaceAdministrations(
-    ref,
-    note.content.sites.flatMap((site) =>
-      site.administrations.map((a) => ({
-        muscle: site.muscle,
-        side: site.side,
-        injectate: a.injectate,
-        productText: productText.get(a.injectate) ?? a.injectate,
-        volumeMl: a.volumeMl,
-        lot: a.lot,
-        expiry: a.expiry,
-      })),
-    ),
-  );
+  await repos.procedures.replaceAdministrations(ref, administrationsOf(note.content));
   await repos.procedures.replaceNoteComplications(ref, note.content.complications);
 }
 
