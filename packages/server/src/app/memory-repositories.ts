@@ -35,6 +35,7 @@ import {
 } from './memory-procedure-stores.js';
 import { memoryBaselineStore } from './memory-baseline-store.js';
 import { noteStore, planStore, screenStore, visitStore, type ClinicData } from './memory-visit-stores.js';
+import { memoryVisitDocumentation } from './memory-visit-documentation.js';
 
 export interface MemoryRepositories extends Repositories {
   readonly audit: AuditEvent[];
@@ -268,6 +269,10 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
             return Promise.resolve({
               ...chart,
               patient: chartPatient(patient),
+              // Newest first, then by id, as the database reads them.
+              observations: [...chart.observations].sort(
+                (a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+              ),
               administrations: [...own, ...chart.administrations],
             });
           },
@@ -291,6 +296,14 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           newId,
           isClinicUser,
           hasVisit: (visitId, patientId) => data.visits.get(visitId)?.patientId === patientId,
+        }),
+        visitDocumentation: memoryVisitDocumentation(data, {
+          isClinicUser,
+          patient: (id) => {
+            const patient = data.patients.get(id);
+            return patient && chartPatient(patient);
+          },
+          audit: { record: (event) => repos.audit.record(event) },
         }),
         baselines: memoryBaselineStore(
           data.baselines,

@@ -13,6 +13,7 @@ import type { PolicySettingsStore } from './settings/policy-settings.js';
 import type { NoteStore } from './visits/note-ports.js';
 import type { PlanStore } from './visits/plan-ports.js';
 import type { ProcedureStore } from './visits/procedure-ports.js';
+import type { VisitDocumentationStore } from './visits/documentation-ports.js';
 import type { BaselineStore } from './visits/baseline-ports.js';
 import type { ChartReader, PolicyReader, ScreenStore } from './visits/visit-ports.js';
 
@@ -91,6 +92,8 @@ export interface ClinicRepositories {
   readonly notes: NoteStore;
   /** What the procedure leaves besides its note: administrations per site, complications, consents. */
   readonly procedures: ProcedureStore;
+  /** A whole documented visit's rows and audit events, decided in memory, written at once. */
+  readonly visitDocumentation: VisitDocumentationStore;
   /** Each visit's indication and baseline pain (NRS, PEG). */
   readonly baselines: BaselineStore;
   /** The clinic's accounts (clinic admins, and each user's own account). */

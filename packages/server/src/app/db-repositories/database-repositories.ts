@@ -22,6 +22,7 @@ import { screenStore } from './screens.js';
 import { sessionStore } from './sessions.js';
 import { userStore } from './users.js';
 import { visitStore } from './visits.js';
+import { visitDocumentationStore } from './visit-documentation.js';
 
 /** The clinic's stores on one transaction (of withClinic for that clinic). */
 export function clinicRepositories(
@@ -42,6 +43,7 @@ export function clinicRepositories(
     plans: planStore(tx, clinicId, options.newId),
     notes: noteStore(tx, clinicId, options.newId),
     procedures: procedureStore(tx, clinicId, options.newId),
+    visitDocumentation: visitDocumentationStore(tx, clinicId),
     baselines: baselineStore(tx, clinicId, options.newId),
     users: clinicUserStore(tx, clinicId, options.newId),
     apiTokens: apiTokenStore(tx, clinicId, options.newId),

@@ -8,6 +8,7 @@ import type { CdsClient } from '../../http/deps.js';
 import type { Role, UserRecord } from '../auth/auth-ports.js';
 import type { Repositories } from '../ports.js';
 import { describeAdminContract } from './contract-admin.js';
+import { describeDocumentedVisitContract } from './contract-documented-visits.js';
 import { describeEntryContract } from './contract-entries.js';
 import { describeNoteContract } from './contract-notes.js';
 import { describePatientContract } from './contract-patients.js';
@@ -62,6 +63,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
     describeProcedureContract(get);
     describePlanContract(get);
     describeNoteContract(get);
+    describeDocumentedVisitContract(get);
     describeSettingsContract(get);
     describeSystemContract(get);
     describeAdminContract(get);

@@ -1,130 +1,36 @@
 // A whole documented visit in one transaction (issue 3 item 8's "visit documentation"): for a
 // clinician documenting on a device that was offline, or a system client handing over a visit done
-// elsewhere. The same use cases the step-by-step routes call, in order: start the visit, record
-// the observations (weight, baseline pain: the screen sees them), save the plan, screen it under
-// the clinic policy, override critical cards the clinician named by finding (with a contract
-// reason), record the consent to the form shown, start the note, record what was done, sign. Every step audits as it does alone. The first step that
-// fails stops the rest and is returned with its step named; the caller rolls the whole transaction
-// back, so a documented visit is stored completely or not at all.
-import type { CdsCard, ScreenTrace, Verdict } from '@knotwork/core';
+// elsewhere. Two reads (the patient's chart and the clinic policy, sent together), the whole visit
+// decided in memory by the same pure pieces the step-by-step use cases use
+// (decide-documented-visit.ts), and one write of every row and audit event
+// (repos.visitDocumentation). What it leaves is what the step-by-step composition leaves
+// (document-visit-in-steps.ts; the repository contract compares them). A failure names its step
+// and writes nothing; the caller throws it inside the transaction, so the refusal alone is audited.
 import type { Actor, UseCaseFailure } from '../actor.js';
 import type { ClinicRepositories } from '../ports.js';
-import { addRecord } from '../records/add-record.js';
-import type { RecordInput } from '../records/record-ports.js';
-import type { ConsentSignature } from './consents.js';
-import { recordConsent } from './consents.js';
-import type { NoteChange, StoredNote } from './note-ports.js';
-import { overrideCard, unresolvedCriticalCards } from './override-card.js';
-import { linkPlanScreen, savePlan } from './plan-visit.js';
-import type { PlanContent } from './plan-ports.js';
-import { createNote, editNote, signNote } from './procedure-note.js';
-import { screenStoredVisit } from './screen-stored-visit.js';
+import { decideDocumentedVisit, type DocumentedVisit, type VisitDocumentation } from './decide-documented-visit.js';
 import type { ScreenVisitDeps } from './screen-visit.js';
-import { startVisit } from './start-visit.js';
 
-export interface VisitDocumentation {
-  readonly patientId: string;
-  readonly plan: PlanContent;
-  /** Overrides of critical cards, by the card's finding code (the card ids are not known beforehand). */
-  readonly overrides: readonly { readonly finding: string; readonly reasonCode: string; readonly comment?: string }[];
-  readonly observations: readonly RecordInput<'observation'>[];
-  readonly consent: ConsentSignature;
-  readonly note: NoteChange;
-}
-
-export interface DocumentedVisit {
-  readonly ok: true;
-  readonly visitId: string;
-  readonly screen: {
-    readonly screenId: string;
-    readonly verdict: Verdict;
-    readonly cards: readonly CdsCard[];
-    readonly trace: ScreenTrace;
-    readonly policyVersion: string;
-  };
-  readonly note: StoredNote;
-}
-
-/** A step's failure, its detail prefixed with the step and its field paths with the body's part. */
-function atStep(step: string, part: string, failure: UseCaseFailure): UseCaseFailure {
-  return {
-    ...failure,
-    detail: `${step}: ${failure.detail}`,
-    ...(failure.issues
-      ? { issues: failure.issues.map((i) => ({ ...i, path: i.path === '' ? part : `${part}.${i.path}` })) }
-      : {}),
-  };
-}
+export type { DocumentedVisit, VisitDocumentation } from './decide-documented-visit.js';
 
 export async function documentVisit(
   input: VisitDocumentation & { readonly actor: Actor; readonly at: number },
-  repos: ClinicRepositories,
+  repos: Pick<ClinicRepositories, 'charts' | 'policies' | 'visitDocumentation'>,
   deps: Pick<ScreenVisitDeps, 'clock' | 'newId'>,
 ): Promise<DocumentedVisit | UseCaseFailure> {
-  const { actor, at } = input;
-  const who = { actor, at };
-  const started = await startVisit({ patientId: input.patientId, startedAt: at, actor, at }, repos);
-  if (!started.ok) return atStep('starting the visit', '', started);
-  const visitId = started.visit.id;
-
-  for (const [i, observation] of input.observations.entries()) {
-    const added = await addRecord(
-      { kind: 'observation', patientId: input.patientId, entry: observation, recordedAt: at, actor, at },
-      repos,
-    );
-    if (!added.ok) return atStep('recording an observation', `observations[${i}]`, added);
-  }
-
-  const planned = await savePlan({ visitId, expect: 'new', content: input.plan, actor, at }, repos);
-  if (!planned.ok) return atStep('saving the plan', 'plan', planned);
-  const screenInput = {
-    sites: input.plan.sites.map(({ muscle, side }) => ({ muscle, side })),
-    products: input.plan.products,
-  };
-  const screen = await screenStoredVisit({ visitId, ...screenInput, actor, at }, repos, {
-    charts: repos.charts,
-    policies: repos.policies,
-    screens: repos.screens,
-    audit: repos.audit,
-    ...deps,
+  const { actor, at, ...documentation } = input;
+  // Both reads leave before either answer is awaited: one round trip on PostgreSQL.
+  const [chart, policy] = await Promise.all([repos.charts.loadChart(input.patientId), repos.policies.currentPolicy()]);
+  const decided = decideDocumentedVisit({
+    chart,
+    policy,
+    documentation,
+    actor,
+    at,
+    asOf: deps.clock.now(),
+    newId: deps.newId,
   });
-  if (!screen.ok) return atStep('screening the plan', 'plan', screen);
-  await linkPlanScreen(repos, visitId, screenInput, screen.screenId);
-
-  for (const uuid of unresolvedCriticalCards(screen.cards, [])) {
-    const card = screen.cards.find((c) => c.uuid === uuid);
-    const finding = card?.source.topic.code ?? '';
-    const override = input.overrides.find((o) => o.finding === finding);
-    if (!override) continue; // signing names the card that is still open
-    const done = await overrideCard(
-      {
-        clinicId: actor.clinicId,
-        userId: actor.userId,
-        screenId: screen.screenId,
-        cardUuid: uuid,
-        ...override,
-        from: actor.from,
-      },
-      { screens: repos.screens, clock: deps.clock, audit: repos.audit, newId: deps.newId },
-    );
-    if (!done.ok) {
-      return atStep(`overriding ${finding}`, 'overrides', { ok: false, code: done.code, detail: done.detail });
-    }
-  }
-
-  const consent = await recordConsent({ visitId, signature: input.consent, ...who }, repos);
-  if (!consent.ok) return atStep('recording the consent', 'consent', consent);
-
-  const created = await createNote({ visitId, ...who }, repos);
-  if (!created.ok) return atStep('starting the note', 'note', created);
-  const edited = await editNote(
-    { noteId: created.note.id, ifRevisions: [created.note.revision], change: input.note, ...who },
-    repos,
-  );
-  if (!edited.ok) return atStep('recording the procedure', 'note', edited);
-  const signed = await signNote({ noteId: edited.note.id, ifRevisions: [edited.note.revision], ...who }, repos);
-  if (!signed.ok) return atStep('signing the note', 'note', signed);
-
-  const { screenId, verdict, cards, trace, policyVersion } = screen;
-  return { ok: true, visitId, screen: { screenId, verdict, cards, trace, policyVersion }, note: signed.note };
+  if (!decided.ok) return decided;
+  await repos.visitDocumentation.write(decided.rows);
+  return decided.result;
 }
