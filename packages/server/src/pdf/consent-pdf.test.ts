@@ -26,7 +26,7 @@ const FORM = formOf({
 
 const SIGNED: ConsentDocument = {
   patient: { name: 'Zoë Ñúñez-Okafor', birthDate: '1971-03-09', identifier: 'KW-1002' },
-  consentId: 'consent-1',
+  consentId: '0b7f3c2e-5d1a-4c8e-9f3b-2a6d8e1c4f70',
   form: FORM,
   signerKind: 'representative',
   signerName: 'Grace Byron',
@@ -60,6 +60,7 @@ describe('consentPdf', () => {
       '27 November 2026, 09:41 UTC',
       '2026-11-27T09:41:00.000Z',
       'Nurse Ito',
+      'Consent 0b7f3c2e-5d1a-4c8e-9f3b-2a6d8e1c4f70',
       FORM.version,
       FORM.wordingVersion,
       ...FORM.sources,

@@ -336,12 +336,15 @@ export class PdfWriter {
         .lineWidth(0.4)
         .strokeColor(RULE)
         .stroke();
+      // The versions and ids on the left (two lines at most), the page and print time on the right.
       const pageText = `Page ${i - range.start + 1} of ${range.count}`;
+      const printed = `Printed ${humanTime(meta.printedAt)}`;
       this.style('regular', 7.5, MUTED);
-      const pageWidth = doc.widthOfString(pageText) + 2;
-      doc.text(meta.footer, this.left, y, { width: this.width - pageWidth - 12, lineBreak: true, height: 20 });
-      doc.text(`Printed ${humanTime(meta.printedAt)}`, this.left, y + 10, { width: 300, lineBreak: false });
-      doc.text(pageText, this.left + this.width - pageWidth, y, { width: pageWidth, lineBreak: false });
+      const rightWidth = Math.max(doc.widthOfString(pageText), doc.widthOfString(printed)) + 2;
+      const right = this.left + this.width - rightWidth;
+      doc.text(meta.footer, this.left, y, { width: this.width - rightWidth - 16, height: 20, ellipsis: true });
+      doc.text(pageText, right, y, { width: rightWidth, align: 'right', lineBreak: false });
+      doc.text(printed, right, y + 10, { width: rightWidth, align: 'right', lineBreak: false });
       margins.bottom = bottom;
     }
     doc.end();
