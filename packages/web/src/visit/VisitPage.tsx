@@ -10,6 +10,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { useLoad } from '../ui/use-load';
 import { PatientHeader, patientName } from '../chart/PatientHeader';
 import { STEP_COMPONENTS } from './step-components';
+import { LastChecklistButton } from './last/LastChecklistButton';
 import { StepList } from './StepList';
 import { stepById, VISIT_STEPS } from './steps';
 
@@ -57,7 +58,12 @@ export function VisitPage() {
         title={<>Visit: {name}</>}
         documentTitle={`${step.title}: visit for ${name}`}
         eyebrow={<Link to={`/patients/${visit.patientId}`}>← {name}’s chart</Link>}
-        actions={<Badge tone="primary">{STATUS[visit.status]}</Badge>}
+        actions={
+          <>
+            <LastChecklistButton visitId={visit.id} />
+            <Badge tone="primary">{STATUS[visit.status]}</Badge>
+          </>
+        }
       >
         <p className="muted visit-started">Started {formatDateTime(visit.startedAt)}</p>
         <PatientHeader chart={chart} now={now()} />
