@@ -4,14 +4,18 @@ import type { ComponentType } from 'react';
 import type { StepProps } from './step-props';
 import { StepPlaceholder } from './StepPlaceholder';
 import type { VisitStepId } from './steps';
+import { ConsentStepLazy } from './consent/lazy';
+import { ProcedureStepLazy } from './procedure/lazy';
+import { SignStepLazy } from './sign/lazy';
+import { DischargeStepLazy } from './discharge/lazy';
 
 export const STEP_COMPONENTS: Readonly<Record<VisitStepId, ComponentType<StepProps>>> = {
   indication: StepPlaceholder,
   review: StepPlaceholder,
   plan: StepPlaceholder,
   screening: StepPlaceholder,
-  consent: StepPlaceholder,
-  procedure: StepPlaceholder,
-  sign: StepPlaceholder,
-  discharge: StepPlaceholder,
+  consent: ConsentStepLazy,
+  procedure: ProcedureStepLazy,
+  sign: SignStepLazy,
+  discharge: DischargeStepLazy,
 };
