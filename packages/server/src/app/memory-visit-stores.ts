@@ -38,6 +38,14 @@ export function visitStore(data: ClinicData, newId: () => string, isClinicUser: 
       return Promise.resolve(visit);
     },
     get: (id) => Promise.resolve(data.visits.get(id)),
+    ofPatient: (patientId) =>
+      Promise.resolve(
+        // Latest first; visits started at the same time, the one created last first (as the database orders them).
+        [...data.visits.values()]
+          .filter((v) => v.patientId === patientId)
+          .reverse()
+          .sort((a, b) => b.startedAt - a.startedAt),
+      ),
   };
 }
 

@@ -71,6 +71,8 @@ export interface Visit {
 export interface VisitStore {
   create(visit: { readonly patientId: string; readonly startedAt: number; readonly startedBy: string }): Promise<Visit>;
   get(id: string): Promise<Visit | undefined>;
+  /** The patient's visits, the latest first. */
+  ofPatient(patientId: string): Promise<readonly Visit[]>;
 }
 
 export interface ClinicRepositories {

@@ -1,7 +1,7 @@
 // VisitStore on the database. A visit starts in progress; the user who starts it is recorded as
 // its creator and its clinician. The composite foreign keys refuse a visit for a patient or a user
 // of another clinic.
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { KnotworkTx } from '../../db/index.js';
 import { visits } from '../../db/schema.js';
 import type { Visit, VisitStore } from '../ports.js';
@@ -59,6 +59,15 @@ export function visitStore(tx: KnotworkTx, clinicId: string, newId: NewId): Visi
       if (!isUuid(id)) return undefined;
       const [row] = await tx.select().from(visits).where(eq(visits.id, id));
       return row ? visitOf(row) : undefined;
+    },
+    ofPatient: async (patientId) => {
+      if (!isUuid(patientId)) return [];
+      const rows = await tx
+        .select()
+        .from(visits)
+        .where(eq(visits.patientId, patientId))
+        .orderBy(desc(visits.startedAt), desc(visits.createdAt));
+      return rows.map(visitOf);
     },
   };
 }

@@ -158,6 +158,17 @@ export function describeProcedureContract(get: GetSubject): void {
       expect(await repos.inClinic(clinicId, (r) => r.procedures.getComplication('no-such-id'))).toBeUndefined();
     });
 
+    it('lists a patient’s visits, the latest first', async () => {
+      const { repos } = get();
+      const { clinicId, visitId, patientId, user } = await signedNote();
+      const later = await repos.inClinic(clinicId, (r) =>
+        r.visits.create({ patientId, startedAt: NOW + 60_000, startedBy: user.id }),
+      );
+      const visits = await repos.inClinic(clinicId, (r) => r.visits.ofPatient(patientId));
+      expect(visits.map((v) => v.id)).toEqual([later.id, visitId]);
+      expect(await repos.inClinic(clinicId, (r) => r.visits.ofPatient('no-such-patient'))).toEqual([]);
+    });
+
     it('round-trips a consent with the form shown', async () => {
       const { repos } = get();
       const { clinicId, visitId, patientId, user } = await signedNote();

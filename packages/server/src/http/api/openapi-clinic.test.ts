@@ -44,6 +44,7 @@ describe('the OpenAPI document with the clinic API', () => {
       'get /api/patients',
       'get /api/patients/{id}',
       'get /api/patients/{id}/chart',
+      'get /api/patients/{id}/visits',
       'get /api/reference/complication-types',
       'get /api/session',
       'get /api/settings',

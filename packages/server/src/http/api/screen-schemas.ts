@@ -67,3 +67,24 @@ export const Visit = z
     status: z.enum(['in-progress', 'finished', 'cancelled']),
   })
   .meta({ id: 'Visit' });
+
+export const VisitSummaryList = z
+  .object({
+    items: z
+      .array(
+        Visit.extend({
+          sites: z.array(z.object({ muscle: z.string(), side: z.string() })).readonly(),
+          products: z.array(z.object({ injectate: z.string(), volumeMl: z.number() })).readonly(),
+          note: z
+            .object({
+              id: z.string(),
+              version: z.number().int(),
+              status: z.enum(['draft', 'signed', 'amended']),
+              signedAt: z.iso.datetime().nullable(),
+            })
+            .nullable(),
+        }),
+      )
+      .readonly(),
+  })
+  .meta({ id: 'VisitSummaryList' });

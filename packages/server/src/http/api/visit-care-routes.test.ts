@@ -130,3 +130,25 @@ describe('coding and discharge', () => {
     expect(d.warningSigns.map((w) => w.id)).toContain('pneumothorax');
   });
 });
+
+describe('the patient’s visits', () => {
+  it('lists the visits, latest first, with the planned sites and the note’s status', async () => {
+    const rig = await buildClinicApp();
+    const first = await plannedVisit(rig);
+    const note = await rig.call('nurse', 'POST', `/api/visits/${first}/note`);
+    expect(note.statusCode, note.body).toBe(201);
+    const second = (await rig.call('clinician', 'POST', `/api/patients/${CLEAN_ID}/visits`)).json<{ id: string }>().id;
+    const r = await rig.call('nurse', 'GET', `/api/patients/${CLEAN_ID}/visits`);
+    expect(r.statusCode, r.body).toBe(200);
+    const items = r.json<{
+      items: { id: string; sites: { muscle: string }[]; note: { status: string; version: number } | null }[];
+    }>().items;
+    expect(items.map((v) => v.id)).toEqual([second, first]);
+    expect(items[1]).toMatchObject({
+      sites: [{ muscle: 'trapezius-upper', side: 'left' }],
+      note: { status: 'draft', version: 1 },
+    });
+    expect(items[0]?.note).toBeNull();
+    expect(rig.repos.audit.at(-1)).toMatchObject({ action: 'visit.read', outcome: 'success', patientId: CLEAN_ID });
+  });
+});

@@ -7,6 +7,7 @@ import { auditAs, type UseCaseFailure } from '../../app/actor.js';
 import { overrideCard } from '../../app/visits/override-card.js';
 import { screenStoredVisit } from '../../app/visits/screen-stored-visit.js';
 import { linkPlanScreen } from '../../app/visits/plan-visit.js';
+import { listVisits } from '../../app/visits/list-visits.js';
 import { readVisit, startVisit } from '../../app/visits/start-visit.js';
 import type { Visit as StoredVisit } from '../../app/ports.js';
 import { CLINICAL_ROLES, PRESCRIBER_ROLES } from '../auth/roles.js';
@@ -15,7 +16,7 @@ import { problemResponses } from '../openapi.js';
 import { inCallerClinic, orThrow, READ_SECURITY, WRITE_SECURITY, type ClinicApiDeps } from './clinic-context.js';
 import { IdParams, NoBody } from './common-schemas.js';
 import { PATIENTS_PATH } from './patient-routes.js';
-import { Override, OverrideBody, ScreenBody, ScreenResult, Visit } from './screen-schemas.js';
+import { Override, OverrideBody, ScreenBody, ScreenResult, Visit, VisitSummaryList } from './screen-schemas.js';
 
 const tags = ['Visits'];
 const refusals = ['validation-failed', 'unauthenticated', 'session-expired', 'forbidden', 'not-found'] as const;
@@ -44,6 +45,38 @@ export const visitRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app,
         ),
       );
       return reply.code(201).header('location', `/api/visits/${visit.id}`).send(visitView(visit));
+    },
+  );
+
+  app.get(
+    `${PATIENTS_PATH}/:id/visits`,
+    {
+      config: { auth: ['session'], roles: CLINICAL_ROLES, action: 'visit.read' },
+      schema: {
+        summary: 'The patient’s visits, the latest first, with the planned sites and products and the note’s status',
+        tags,
+        security: READ_SECURITY,
+        params: IdParams,
+        response: { 200: VisitSummaryList, ...problemResponses(...refusals) },
+      },
+    },
+    async (request) => {
+      const { visits } = orThrow(
+        await inCallerClinic(deps, request, (repos, actor, at) =>
+          listVisits({ patientId: request.params.id, actor, at }, repos),
+        ),
+      );
+      return {
+        items: visits.map((v) => ({
+          ...visitView(v),
+          sites: v.sites,
+          products: v.products,
+          note: v.note && {
+            ...v.note,
+            signedAt: v.note.signedAt === null ? null : new Date(v.note.signedAt).toISOString(),
+          },
+        })),
+      };
     },
   );
 

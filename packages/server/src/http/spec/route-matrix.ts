@@ -244,6 +244,7 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   },
   'POST /api/patients/:id/medicines/reconciled': { who: CLINICAL, ok: 200 },
   'POST /api/patients/:id/visits': { who: CLINICAL, ok: 201 },
+  'GET /api/patients/:id/visits': { who: CLINICAL, ok: 200 },
   'GET /api/visits/:id': { who: CLINICAL, ok: 200 },
   'POST /api/visits/:id/screens': { who: CLINICAL, ok: 201, prepare: (_, ids) => ({ url: vurl(ids), body: plan }) },
   'POST /api/visits/:id/plan/screen': { who: CLINICAL, ok: 201 },
