@@ -4,16 +4,20 @@ import type { ComponentType } from 'react';
 import type { StepProps } from './step-props';
 import { StepPlaceholder } from './StepPlaceholder';
 import type { VisitStepId } from './steps';
+import { IndicationStepLazy } from './indication/lazy';
+import { ReviewStepLazy } from './review/lazy';
+import { PlanStepLazy } from './plan/lazy';
+import { ScreeningStepLazy } from './screening/lazy';
 import { ConsentStepLazy } from './consent/lazy';
 import { ProcedureStepLazy } from './procedure/lazy';
 import { SignStepLazy } from './sign/lazy';
 import { DischargeStepLazy } from './discharge/lazy';
 
 export const STEP_COMPONENTS: Readonly<Record<VisitStepId, ComponentType<StepProps>>> = {
-  indication: StepPlaceholder,
-  review: StepPlaceholder,
-  plan: StepPlaceholder,
-  screening: StepPlaceholder,
+  indication: IndicationStepLazy,
+  review: ReviewStepLazy,
+  plan: PlanStepLazy,
+  screening: ScreeningStepLazy,
   consent: ConsentStepLazy,
   procedure: ProcedureStepLazy,
   sign: SignStepLazy,
