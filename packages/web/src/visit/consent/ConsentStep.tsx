@@ -65,7 +65,7 @@ export function ConsentStep({ visit, chart }: StepProps) {
           </h3>
           <ul className="entry-list">
             {consents.map((c) => (
-              <li key={c.id} className="entry">
+              <li key={c.id} className="entry entry-row">
                 <div className="entry-main">
                   <p className="entry-title">
                     Signed by {c.signerName}

@@ -56,7 +56,7 @@ export function ComplicationsEditor({ complications, types, now, readOnly, onCha
       ) : (
         <ul className="entry-list">
           {complications.map((c, i) => (
-            <li key={i} className="entry">
+            <li key={i} className="entry entry-row">
               <div className="entry-main">
                 <p className="entry-title">
                   {label(c.type)} ({c.severity})
