@@ -5,6 +5,7 @@
 // would be wrong.
 import { DEFAULT_POLICY, resolvePolicy, type PolicyIssue, type ScreeningPolicy } from '@knotwork/core';
 import { desc, eq } from 'drizzle-orm';
+import { rawQueryOf, type Statement } from '../../db/database-internals.js';
 import type { KnotworkTx } from '../../db/index.js';
 import { clinicSettings } from '../../db/schema.js';
 import type { PolicySettings, PolicySettingsStore } from '../settings/policy-settings.js';
@@ -70,8 +71,35 @@ export async function readPolicy(tx: KnotworkTx, clinicId: string): Promise<Scre
   return (await currentSettings(tx, clinicId)).policy;
 }
 
+// The current policy on the hot path (every screen, every documented visit): one prepared read,
+// sent with the transaction's opening or beside the chart read, and the policy the core resolves
+// from the stored values kept by those values (a settings row is never changed, only followed by
+// the next version), so a request does not resolve and hash it again.
+const POLICY_READ: Statement = {
+  name: 'knotwork_policy_read',
+  text: 'select settings_version, policy_values from clinic_settings where clinic_id = $1 order by settings_version desc limit 1',
+  readOnly: true,
+};
+const RESOLVED_KEPT = 64;
+const resolvedPolicies = new Map<string, ScreeningPolicy>();
+
+async function readPolicyFast(tx: KnotworkTx, clinicId: string): Promise<ScreeningPolicy> {
+  const raw = rawQueryOf(tx);
+  if (!raw) return readPolicy(tx, clinicId);
+  const [row] = await raw<{ settings_version: number; policy_values: unknown }>(POLICY_READ, [clinicId]);
+  if (!row) return DEFAULT_POLICY;
+  const values = typeof row.policy_values === 'string' ? row.policy_values : JSON.stringify(row.policy_values);
+  const kept = resolvedPolicies.get(values);
+  if (kept) return kept;
+  const resolved = resolvePolicy(JSON.parse(values) as unknown);
+  if (!resolved.ok) throw new StoredPolicyInvalidError(clinicId, row.settings_version, resolved.issues);
+  if (resolvedPolicies.size >= RESOLVED_KEPT) resolvedPolicies.clear();
+  resolvedPolicies.set(values, resolved.policy);
+  return resolved.policy;
+}
+
 export function policyReader(tx: KnotworkTx, clinicId: string): PolicyReader {
-  return { currentPolicy: () => readPolicy(tx, clinicId) };
+  return { currentPolicy: () => readPolicyFast(tx, clinicId) };
 }
 
 export function policySettingsStore(tx: KnotworkTx, clinicId: string): PolicySettingsStore {
