@@ -45,7 +45,7 @@ export async function checkDose(
     readonly at: number;
   },
   repos: Repos,
-): Promise<({ readonly ok: true } & DoseCheck) | UseCaseFailure> {
+): Promise<{ readonly ok: true; readonly dose: DoseCheck } | UseCaseFailure> {
   const visit = await repos.visits.get(input.visitId);
   const chart = visit ? await repos.charts.loadChart(visit.patientId) : undefined;
   await repos.audit.record(
@@ -90,22 +90,24 @@ export async function checkDose(
           : '');
   return {
     ok: true,
-    weightKg: weight?.kg ?? null,
-    weightAt: weight?.at ?? null,
-    lines: dose.lines.map((l) => ({
-      injectate: l.product.code,
-      display: l.product.display,
-      volumeMl: l.volumeMl,
-      mg: l.mg,
-      maxMg: l.maxMg,
-      maxBy: l.maxBy,
-      fraction: l.fraction,
-    })),
-    combinedFraction: combined,
-    warnFraction,
-    level,
-    available,
-    words,
-    sources: ['OLSON', 'LABEL_MEPI', 'LA_MIX'],
+    dose: {
+      weightKg: weight?.kg ?? null,
+      weightAt: weight?.at ?? null,
+      lines: dose.lines.map((l) => ({
+        injectate: l.product.code,
+        display: l.product.display,
+        volumeMl: l.volumeMl,
+        mg: l.mg,
+        maxMg: l.maxMg,
+        maxBy: l.maxBy,
+        fraction: l.fraction,
+      })),
+      combinedFraction: combined,
+      warnFraction,
+      level,
+      available,
+      words,
+      sources: ['OLSON', 'LABEL_MEPI', 'LA_MIX'],
+    },
   };
 }

@@ -205,12 +205,12 @@ export const visitCareRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (
       },
     },
     async (request) => {
-      const { ok: _ok, ...check } = orThrow(
+      const { dose } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
           checkDose({ visitId: request.params.id, products: request.body.products, actor, at }, repos),
         ),
       );
-      return check;
+      return dose;
     },
   );
 
