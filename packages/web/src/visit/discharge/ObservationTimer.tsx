@@ -18,6 +18,8 @@ function readStart(visitId: string): number | null {
   return Number.isFinite(value) && value > 0 ? value : null;
 }
 
+const clockTime = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+
 const mmss = (ms: number) => {
   const total = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
@@ -58,10 +60,11 @@ export function ObservationTimer({ visitId, minutes, clock = Date.now }: Observa
           <p className="timer-clock" role="timer" aria-label="Observation time left">
             {done ? '0:00' : mmss(left)}
           </p>
+          {/* Announced when it starts and when it ends, not every second. */}
           <p className="timer-words" role="status">
             {done
-              ? `Observation complete: ${minutes} minutes have passed.`
-              : `Observing: started ${new Date(startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}, ${mmss(left)} left.`}
+              ? `Observation complete: ${minutes} minutes have passed since ${clockTime(startedAt)}.`
+              : `Observing since ${clockTime(startedAt)}; ends at ${clockTime(startedAt + minutes * 60_000)}.`}
           </p>
         </div>
       )}

@@ -109,3 +109,36 @@ it('saves the time-out by itself, and shows an expired lot at its expiry field',
     ],
   });
 });
+
+it(
+  'keeps what was typed when someone else saved meanwhile (412): theirs loaded, ours put back and saved',
+  { timeout: 20_000 },
+  async () => {
+    const user = userEvent.setup();
+    const theirs: ProcedureNote = { ...NOTE, revision: 2, content: { ...NOTE.content, findings: 'Taut band (nurse)' } };
+    let puts = 0;
+    const calls = stubFetch({
+      'POST /api/visits/v1/note': () => problem(409, 'conflict', 'the visit already has a note'),
+      'GET /api/visits/v1/notes': () => answer(200, { items: [puts === 0 ? NOTE : theirs] }),
+      'GET /api/reference/complication-types': () => answer(200, { items: [] }),
+      'PUT /api/notes/n1': (init) => {
+        puts += 1;
+        const ifMatch = (init.headers as Record<string, string>)['if-match'];
+        if (ifMatch === '"1"') return problem(412, 'precondition-failed', 'the note changed since it was read');
+        return answer(200, { ...theirs, revision: 3 }, { etag: '"3"' });
+      },
+    });
+    render(withSession(<ProcedureStep visit={VISIT} chart={CHART} step={step} />));
+    await user.click(await screen.findByRole('checkbox', { name: 'Right sides' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Someone else saved this note'), {
+      timeout: 4000,
+    });
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Findings').value).toBe('Taut band (nurse)');
+    expect(screen.getByRole('checkbox', { name: 'Right sides' })).toHaveProperty('checked', true);
+    const retried = calls.filter((c) => c.method === 'PUT').at(-1);
+    expect(retried?.headers['if-match']).toBe('"2"');
+    expect(retried?.body).toEqual({
+      timeOut: { patient: false, sites: false, sides: true, allergies: false, consent: false },
+    });
+  },
+);

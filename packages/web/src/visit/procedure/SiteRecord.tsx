@@ -138,7 +138,7 @@ export function SiteRecord({ index, site, products, problem, readOnly, onChange 
             <legend className="visually-hidden">
               Product {i + 1} at {title}
             </legend>
-            <div className="form-grid form-grid-4">
+            <div className="form-grid administration-grid">
               <SelectField
                 id={fieldIdOf(path('injectate'))}
                 label="Product"

@@ -9,6 +9,8 @@ export interface Blocker {
 }
 
 export function stepFor(text: string): VisitStepId {
+  // The time-out (which names consent among its checks) is ticked in the procedure note.
+  if (/time-out/i.test(text)) return 'procedure';
   if (/consent/i.test(text)) return 'consent';
   if (/no screen|critical card|screen the visit/i.test(text)) return 'screening';
   if (/has no plan/i.test(text)) return 'plan';
