@@ -4,12 +4,13 @@
 import type { DoseCheck, DoseLevel } from '../../api/visit-planning-types';
 import { formatDate } from '../../ui/format';
 import type { ApiProblem } from '../../api/problem';
+import { IndicatorIcon, type Tone } from '../screening/indicator';
 
-const LEVEL: Record<DoseLevel, { readonly word: string; readonly icon: string }> = {
-  within: { word: 'Within the maximum', icon: '✓' },
-  near: { word: 'Near the maximum', icon: '⚠' },
-  above: { word: 'Above the maximum', icon: '⛔' },
-  'no-weight': { word: 'No weight: maximum unknown', icon: '?' },
+const LEVEL: Record<DoseLevel, { readonly word: string; readonly icon: Tone }> = {
+  within: { word: 'Within the maximum', icon: 'ok' },
+  near: { word: 'Near the maximum', icon: 'warning' },
+  above: { word: 'Above the maximum', icon: 'critical' },
+  'no-weight': { word: 'No weight: maximum unknown', icon: 'info' },
 };
 
 export const levelWord = (level: DoseLevel) => LEVEL[level].word;
@@ -56,7 +57,7 @@ function DoseReading({ check }: { readonly check: DoseCheck }) {
     <div className={`dose-reading dose-${check.level}`} data-level={check.level}>
       <p className="dose-level">
         <span className="dose-icon" aria-hidden="true">
-          {level.icon}
+          <IndicatorIcon indicator={level.icon} />
         </span>
         <strong>{level.word}</strong>
         {weighed && <span className="dose-percent">{percent(check.combinedFraction)} of maximum</span>}

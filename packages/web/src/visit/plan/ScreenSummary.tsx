@@ -2,7 +2,7 @@
 // indicator, and the critical ones by their summary. The screening step shows them in full.
 import { Link } from 'react-router';
 import type { ScreenResult } from '../../api/visit-planning-types';
-import { INDICATOR_ORDER, IndicatorLabel, VERDICT } from '../screening/indicator';
+import { INDICATOR_ORDER, IndicatorIcon, IndicatorLabel, VERDICT } from '../screening/indicator';
 import type { SyncStatus } from './use-plan-sync';
 
 const STATUS: Record<SyncStatus, string> = {
@@ -34,7 +34,7 @@ export function ScreenSummary(props: {
       {screen && verdict && (
         <>
           <p className={`verdict-line indicator-${verdict.tone}`}>
-            <span aria-hidden="true">{verdict.icon}</span> <strong>{verdict.word}</strong>
+            <IndicatorIcon indicator={verdict.tone} /> <strong>{verdict.word}</strong>
             {status !== 'saved' && status !== 'idle' && <span className="muted"> (last screen)</span>}
           </p>
           {screen.cards.length === 0 ? (
@@ -45,7 +45,7 @@ export function ScreenSummary(props: {
                 const count = screen.cards.filter((c) => c.indicator === indicator).length;
                 return count === 0 ? null : (
                   <li key={indicator}>
-                    <IndicatorLabel indicator={indicator} />: {count}
+                    <IndicatorLabel indicator={indicator} count={count} />
                   </li>
                 );
               })}

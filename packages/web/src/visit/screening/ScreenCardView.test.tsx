@@ -65,9 +65,9 @@ describe('ScreenCardView', () => {
 
   it('opens why: the detail, the fired rules of this finding with facts and sources, the policy', async () => {
     show();
-    const details = screen.getByText('Why').closest('details')!;
+    const details = screen.getByText('Why: the rules and facts').closest('details')!;
     expect(details.open).toBe(false);
-    await userEvent.click(screen.getByText('Why'));
+    await userEvent.click(screen.getByText('Why: the rules and facts'));
     expect(details.open).toBe(true);
     const why = details.querySelector('.card-why')!;
     expect(why.querySelector('strong')?.textContent).toBe('Drug allergy');

@@ -54,7 +54,7 @@ export function ScreenCardView(props: ScreenCardViewProps) {
         </p>
       </div>
       <details>
-        <summary>Why</summary>
+        <summary>Why: the rules and facts</summary>
         <div className="card-why">
           {card.detail && <CardDetail text={card.detail} />}
           {fired.length > 0 && (

@@ -13,7 +13,7 @@ import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import type { StepProps } from '../step-props';
 import { isNotFound } from '../indication/issues';
-import { VERDICT } from './indicator';
+import { IndicatorIcon, VERDICT } from './indicator';
 import { ScreenCardView } from './ScreenCardView';
 import { keepOverride, keepScreen, keptScreen, onScreenKept } from './screen-store';
 
@@ -111,7 +111,7 @@ export function ScreeningView({
     <div className="screening-step">
       <div className={`verdict indicator-${verdict.tone}`} role="status">
         <p className="verdict-word">
-          <span aria-hidden="true">{verdict.icon}</span> {verdict.word}
+          <IndicatorIcon indicator={verdict.tone} /> {verdict.word}
         </p>
         <p>{result.cards.length === 0 ? 'No findings for this plan.' : `${result.cards.length} cards: ${counts}.`}</p>
       </div>
