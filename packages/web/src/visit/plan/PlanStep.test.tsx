@@ -63,7 +63,7 @@ function fakeApi() {
 }
 
 function open(api: VisitPlanningEndpoints) {
-  render(
+  return render(
     <MemoryRouter>
       <PlanEditor visit={visit} chart={chart} step={VISIT_STEPS[2]} api={api} plan={undefined} />
     </MemoryRouter>,
@@ -142,5 +142,17 @@ describe('PlanEditor', () => {
     await user.click(within(back()).getByRole('checkbox', { name: /^Trapezius, upper fibres, right/ }));
     await waitFor(() => expect(api.savePlan).toHaveBeenCalledTimes(2));
     expect(api.savePlan.mock.calls[1]![2]).toBe(1);
+  });
+
+  it('saves an edit still waiting for its quiet moment when the step closes', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi();
+    const { unmount } = open(api);
+    await user.selectOptions(screen.getByLabelText('Product 1'), 'lidocaine-1pct');
+    await user.type(screen.getByLabelText('Volume 1 (mL)'), '2');
+    await user.click(within(back()).getByRole('checkbox', { name: /^Trapezius, upper fibres, left/ }));
+    unmount();
+    await waitFor(() => expect(api.savePlan).toHaveBeenCalledTimes(1));
+    expect(api.savePlan.mock.calls[0]![1].sites.map((s) => s.muscle)).toEqual(['trapezius-upper']);
   });
 });

@@ -41,10 +41,13 @@ export function usePlanSync(options: {
     screen: keptScreen(visitId)?.result,
   }));
 
+  const flushRef = useRef<() => Promise<void>>(() => Promise.resolve());
   useEffect(() => {
     live.current = true;
     return () => {
       live.current = false;
+      // Leaving the step with an edit still waiting for its quiet moment: save it now.
+      void flushRef.current();
     };
   }, []);
 
@@ -52,13 +55,14 @@ export function usePlanSync(options: {
     if (running.current) return;
     running.current = true;
     try {
-      while (wanted.current !== '' && wanted.current !== lastSaved.current && live.current) {
+      // Runs to the end even when the step closes: an edit made just before leaving is still saved.
+      while (wanted.current !== '' && wanted.current !== lastSaved.current) {
         const body = wanted.current;
-        setState((s) => ({ ...s, status: 'saving' }));
+        if (live.current) setState((s) => ({ ...s, status: 'saving' }));
         const plan = await api.savePlan(visitId, JSON.parse(body) as PlanInput, revision.current);
         revision.current = plan.revision;
         lastSaved.current = body;
-        setState((s) => ({ ...s, status: 'screening', revision: plan.revision }));
+        if (live.current) setState((s) => ({ ...s, status: 'screening', revision: plan.revision }));
         // A newer edit is waiting: save it first, screen once the plan is still.
         if (wanted.current !== body) continue;
         const screen = await api.screenPlan(visitId);
@@ -73,6 +77,9 @@ export function usePlanSync(options: {
       running.current = false;
     }
   }, [api, visitId]);
+  useEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
 
   // A plan saved before (the step reopened) whose screen this page has not kept: screen it once.
   useEffect(() => {

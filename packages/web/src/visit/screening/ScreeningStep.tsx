@@ -113,7 +113,11 @@ export function ScreeningView({
         <p className="verdict-word">
           <IndicatorIcon indicator={verdict.tone} /> {verdict.word}
         </p>
-        <p>{result.cards.length === 0 ? 'No findings for this plan.' : `${result.cards.length} cards: ${counts}.`}</p>
+        <p>
+          {result.cards.length === 0
+            ? 'No findings for this plan.'
+            : `${result.cards.length} ${result.cards.length === 1 ? 'card' : 'cards'}: ${counts}.`}
+        </p>
       </div>
       {blocking.length > 0 ? (
         <p className="blocking-note review-status review-status-warning">
