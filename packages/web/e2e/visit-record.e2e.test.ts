@@ -89,7 +89,8 @@ describe.skipIf(!browserTestsEnabled)('the visit record in the browser', () => {
     expect(rig.errors, `CSP or page errors on ${name}`).toEqual([]);
   }
 
-  const saved = (page: Page) => expect.poll(() => page.locator('.save-status').textContent(), { timeout: 10_000 });
+  const saved = (page: Page) =>
+    expect.poll(() => page.locator('.save-status').first().textContent(), { timeout: 10_000 });
 
   it('consents, records, signs, amends and discharges a visit', { timeout: 300_000 }, async () => {
     const { page } = rig;

@@ -19,6 +19,8 @@ import '../record.css';
 export function ConsentStep({ visit, chart }: StepProps) {
   const api = useVisitRecordApi(visit.id);
   const [notice, setNotice] = useState<string>();
+  // A new, empty signature form after each consent recorded.
+  const [signed, setSigned] = useState(0);
   const [loaded, reload] = useLoad(async () => {
     const [consents, form] = await Promise.all([
       api.listConsents(visit.id),
@@ -40,6 +42,7 @@ export function ConsentStep({ visit, chart }: StepProps) {
     try {
       await api.signConsent(visit.id, signature);
       setNotice(`Consent recorded: signed by ${signature.signerName}.`);
+      setSigned((n) => n + 1);
       await reload();
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 409) {
@@ -101,7 +104,7 @@ export function ConsentStep({ visit, chart }: StepProps) {
         <>
           <ConsentFormView form={form.form} />
           <ConsentSignature
-            key={form.form.version}
+            key={`${form.form.version}-${signed}`}
             formVersion={form.form.version}
             patientName={patientName(chart)}
             onSign={sign}

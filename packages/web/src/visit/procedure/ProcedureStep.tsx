@@ -136,6 +136,12 @@ export function ProcedureStep({ visit }: StepProps) {
           </div>
         </fieldset>
       </section>
+      {!readOnly && (
+        <div className="note-bar">
+          <p className="muted">Version {note.version} · draft</p>
+          <SaveStatus state={save} announce={false} />
+        </div>
+      )}
     </div>
   );
 }

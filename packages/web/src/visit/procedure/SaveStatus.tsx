@@ -1,7 +1,8 @@
 import type { SaveState } from './use-note-draft';
 
 /** Where the draft stands, in words (never colour alone), announced politely. */
-export function SaveStatus({ state }: { readonly state: SaveState }) {
+/** `announce={false}`: a second copy (at the end of the form), seen but not read out twice. */
+export function SaveStatus({ state, announce = true }: { readonly state: SaveState; readonly announce?: boolean }) {
   const text = (() => {
     switch (state.kind) {
       case 'saved':
@@ -29,7 +30,11 @@ export function SaveStatus({ state }: { readonly state: SaveState }) {
           ? 'warning'
           : 'busy';
   return (
-    <p className={`save-status save-status-${tone}`} role="status" aria-live="polite">
+    <p
+      className={`save-status save-status-${tone}`}
+      role={announce ? 'status' : undefined}
+      aria-hidden={!announce || undefined}
+    >
       <span className="save-status-mark" aria-hidden="true">
         {tone === 'ok' ? '✓' : tone === 'danger' ? '!' : tone === 'warning' ? '⇄' : '…'}
       </span>
