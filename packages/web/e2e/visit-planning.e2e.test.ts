@@ -131,6 +131,14 @@ describe.skipIf(!browserTestsEnabled)('visit planning in the browser', () => {
       await expect
         .poll(() => page.getByRole('list', { name: 'Review so far' }).textContent())
         .toContain('Medicines: reconciled on 27 Nov 2026');
+      // An injection given elsewhere, as the patient reports it.
+      const history = page.getByRole('region', { name: 'Injection history' });
+      await history.getByRole('button', { name: 'Add earlier injection' }).click();
+      await history.getByLabel('Product', { exact: true }).selectOption('lidocaine-1pct');
+      await history.getByLabel('Volume (mL)').fill('4');
+      await history.getByLabel('Given on').fill('2026-10-30');
+      await history.getByRole('button', { name: 'Add injection' }).click();
+      await history.getByText('30 Oct 2026').waitFor();
       await check('1c-review');
 
       // 3. The plan: two sites clicked on the map (each painted in well under 100 ms), one from the list.
