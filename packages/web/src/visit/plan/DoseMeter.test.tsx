@@ -48,6 +48,17 @@ describe('DoseMeter', () => {
     expect(screen.getByText('Above the maximum')).toBeTruthy();
   });
 
+  it('never shows more mL still available than the server allows', () => {
+    render(
+      <DoseMeter
+        check={check('near', 0.87, {
+          available: [{ injectate: 'lidocaine-1pct', display: LIDO, ml: 3.9999999999999996 }],
+        })}
+      />,
+    );
+    expect(screen.getByRole('list', { name: 'Still available' }).textContent).toBe(`3.9 mL still available of ${LIDO}`);
+  });
+
   it('says the maximum is unknown without a weight, with no percentage', () => {
     render(<DoseMeter check={check('no-weight', 0, { weightKg: null, weightAt: null, available: [] })} />);
     const meter = screen.getByRole('region', { name: 'Dose meter' });

@@ -22,6 +22,12 @@ export const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 export const amount = (value: number) =>
   Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
 
+/**
+ * mL still available, rounded down to 0.1 mL as the server's words are: never shown as more than
+ * the server allows (3.9999 mL reads 3.9, not 4).
+ */
+export const availableMl = (ml: number) => amount(Math.floor(ml * 10) / 10);
+
 export interface DoseMeterProps {
   readonly check: DoseCheck | undefined;
   /** A newer answer is on its way (the bar shows the last one meanwhile). */
@@ -93,7 +99,7 @@ function DoseReading({ check }: { readonly check: DoseCheck }) {
         <ul className="dose-available" aria-label="Still available">
           {check.available.map((a) => (
             <li key={a.injectate}>
-              <strong className="num">{amount(a.ml)} mL</strong> still available of {a.display}
+              <strong className="num">{availableMl(a.ml)} mL</strong> still available of {a.display}
             </li>
           ))}
         </ul>
