@@ -55,6 +55,14 @@ export function visitPlanningEndpoints(api: ApiClient) {
     /** Screens the saved plan: that plan revision's screen. */
     screenPlan: (visitId: string, signal?: AbortSignal) =>
       data(api.request<ScreenResult>('POST', `${visit(visitId)}/plan/screen`, signal ? { signal } : {})),
+    /** A stored screen with the overrides recorded on it (after a reload, instead of screening again). */
+    readScreen: (screenId: string) =>
+      data(
+        api.request<ScreenResult & { readonly overrides: readonly Override[] }>(
+          'GET',
+          `/api/screens/${encodeURIComponent(screenId)}`,
+        ),
+      ),
     overrideCard: (screenId: string, input: OverrideInput) =>
       data(api.request<Override>('POST', `/api/screens/${encodeURIComponent(screenId)}/overrides`, { body: input })),
   };

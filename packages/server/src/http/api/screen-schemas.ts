@@ -88,3 +88,7 @@ export const VisitSummaryList = z
       .readonly(),
   })
   .meta({ id: 'VisitSummaryList' });
+
+export const StoredScreenView = ScreenResult.extend({ overrides: z.array(Override).readonly() }).meta({
+  id: 'StoredScreen',
+});

@@ -3,7 +3,7 @@
 // fraction, mL still available, in words), the coding of a note, and the discharge sheet for
 // what was given at which sites.
 import { describe, expect, it } from 'vitest';
-import { buildClinicApp, CLEAN_ID, type ClinicRig } from '../spec/clinic-app.js';
+import { ALLERGIC_ID, buildClinicApp, CLEAN_ID, type ClinicRig } from '../spec/clinic-app.js';
 import { completeNote } from '../spec/procedure-fixtures.js';
 import { PLAN_BODY } from '../spec/route-matrix.js';
 import { problemOf } from '../spec/test-app.js';
@@ -150,5 +150,33 @@ describe('the patient’s visits', () => {
     });
     expect(items[0]?.note).toBeNull();
     expect(rig.repos.audit.at(-1)).toMatchObject({ action: 'visit.read', outcome: 'success', patientId: CLEAN_ID });
+  });
+});
+
+describe('a stored screen', () => {
+  it('reads back with the overrides recorded on it', async () => {
+    const rig = await buildClinicApp();
+    const visit = await rig.call('clinician', 'POST', `/api/patients/${ALLERGIC_ID}/visits`);
+    const visitId = visit.json<{ id: string }>().id;
+    await rig.call('nurse', 'PUT', `/api/visits/${visitId}/plan`, PLAN_BODY, { 'if-none-match': '*' });
+    const screened = (await rig.call('nurse', 'POST', `/api/visits/${visitId}/plan/screen`)).json<{
+      screenId: string;
+      cards: { uuid: string; indicator: string }[];
+    }>();
+    const critical = screened.cards.find((c) => c.indicator === 'critical');
+    if (!critical) throw new Error('expected a critical card for the lidocaine allergy');
+    await rig.call('clinician', 'POST', `/api/screens/${screened.screenId}/overrides`, {
+      cardUuid: critical.uuid,
+      reasonCode: 'other',
+      comment: 'Allergy disproved by skin test',
+    });
+    const r = await rig.call('nurse', 'GET', `/api/screens/${screened.screenId}`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({
+      screenId: screened.screenId,
+      cards: screened.cards,
+      overrides: [{ cardUuid: critical.uuid, reasonCode: 'other', userId: 'u-clinician' }],
+    });
+    expect((await rig.call('nurse', 'GET', '/api/screens/00000000-0000-4000-8000-999999999999')).statusCode).toBe(404);
   });
 });

@@ -8,6 +8,7 @@ import { overrideCard } from '../../app/visits/override-card.js';
 import { screenStoredVisit } from '../../app/visits/screen-stored-visit.js';
 import { linkPlanScreen } from '../../app/visits/plan-visit.js';
 import { listVisits } from '../../app/visits/list-visits.js';
+import { readScreen } from '../../app/visits/read-screen.js';
 import { readVisit, startVisit } from '../../app/visits/start-visit.js';
 import type { Visit as StoredVisit } from '../../app/ports.js';
 import { CLINICAL_ROLES, PRESCRIBER_ROLES } from '../auth/roles.js';
@@ -16,7 +17,15 @@ import { problemResponses } from '../openapi.js';
 import { inCallerClinic, orThrow, READ_SECURITY, WRITE_SECURITY, type ClinicApiDeps } from './clinic-context.js';
 import { IdParams, NoBody } from './common-schemas.js';
 import { PATIENTS_PATH } from './patient-routes.js';
-import { Override, OverrideBody, ScreenBody, ScreenResult, Visit, VisitSummaryList } from './screen-schemas.js';
+import {
+  Override,
+  OverrideBody,
+  ScreenBody,
+  ScreenResult,
+  StoredScreenView,
+  Visit,
+  VisitSummaryList,
+} from './screen-schemas.js';
 
 const tags = ['Visits'];
 const refusals = ['validation-failed', 'unauthenticated', 'session-expired', 'forbidden', 'not-found'] as const;
@@ -189,6 +198,35 @@ export const visitRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app,
       });
       const { screenId, cards, verdict, trace, policyVersion } = orThrow(screened);
       return reply.code(201).send({ screenId, cards, verdict, trace, policyVersion });
+    },
+  );
+
+  app.get(
+    '/api/screens/:id',
+    {
+      config: { auth: ['session'], roles: CLINICAL_ROLES, action: 'screen.read' },
+      schema: {
+        summary: 'A stored screen of a visit (cards, verdict, trace, policy version) with the overrides recorded on it',
+        tags,
+        security: READ_SECURITY,
+        params: IdParams,
+        response: { 200: StoredScreenView, ...problemResponses(...refusals) },
+      },
+    },
+    async (request) => {
+      const { screen, overrides } = orThrow(
+        await inCallerClinic(deps, request, (repos, actor, at) =>
+          readScreen({ screenId: request.params.id, actor, at }, repos),
+        ),
+      );
+      return {
+        screenId: screen.id,
+        cards: screen.cards,
+        verdict: screen.verdict,
+        trace: screen.trace,
+        policyVersion: screen.policyVersion,
+        overrides: overrides.map((o) => ({ ...o, at: new Date(o.at).toISOString() })),
+      };
     },
   );
 

@@ -401,6 +401,7 @@ export const MATRIX: Readonly<Record<string, Row>> = {
       body: { reason: 'Wrong side recorded for site 1' },
     }),
   },
+  'GET /api/screens/:id': { who: CLINICAL, ok: 200, prepare: (_, ids) => ({ url: `/api/screens/${ids.screenId}` }) },
   'POST /api/screens/:id/overrides': {
     who: ['clinician'],
     ok: 201,

@@ -58,6 +58,7 @@ function fakeApi() {
     }),
     checkDose: vi.fn(() => Promise.resolve(dose)),
     screenPlan: vi.fn(() => Promise.resolve(screenResult)),
+    readScreen: vi.fn(() => Promise.resolve({ ...screenResult, overrides: [] })),
     overrideCard: vi.fn(),
   } satisfies VisitPlanningEndpoints;
 }

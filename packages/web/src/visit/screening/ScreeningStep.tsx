@@ -1,7 +1,8 @@
 // Step 4, screening: the cards of the latest screen of the saved plan, the verdict in words at the
 // top, each card with why; a critical card blocks signing until a clinician overrides it with one
 // of the contract's reasons. The plan step's screen is shown when it is still the saved plan's
-// (no second screen); otherwise the saved plan is screened here.
+// (no second screen); after a reload the saved plan's stored screen is read back with its
+// overrides; a plan never screened is screened here.
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem } from '../../api/problem';
@@ -57,8 +58,15 @@ export function ScreeningView({
     (async () => {
       const plan = await api.readPlan(visit.id);
       const have = keptScreen(visit.id);
-      if (!have || have.result.screenId !== plan.screenId)
-        keepScreen(visit.id, await api.screenPlan(visit.id, controller.signal));
+      if (!have || have.result.screenId !== plan.screenId) {
+        if (plan.screenId === null) keepScreen(visit.id, await api.screenPlan(visit.id, controller.signal));
+        else {
+          // The saved plan's screen exists (a reload): show it with its overrides, never a new screen.
+          const { overrides, ...result } = await api.readScreen(plan.screenId);
+          keepScreen(visit.id, result);
+          for (const o of overrides) keepOverride(visit.id, o);
+        }
+      }
       if (live) setState({ status: 'ready' });
     })().catch((error: unknown) => {
       if (!live) return;

@@ -1,7 +1,7 @@
 // The latest screen of each visit's saved plan, kept for this page's life: the plan step screens as
 // the plan changes, the screening step shows that same screen (and the overrides recorded on it)
-// instead of screening again, as long as it is the saved plan's screen (plan.screenId). The server
-// has no read of a stored screen, so overrides live here once recorded.
+// instead of screening again, as long as it is the saved plan's screen (plan.screenId). After a
+// reload the step reads the stored screen and its overrides back (GET /api/screens/:id).
 import type { Override, ScreenResult } from '../../api/visit-planning-types';
 
 export interface KeptScreen {
