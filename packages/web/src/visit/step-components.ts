@@ -1,8 +1,7 @@
-// Which component draws each step: replace a placeholder with the step's own component
-// (visit/<step>/<Step>Step.tsx) as it is built.
+// Which component draws each step: each step's own component (visit/<step>/), loaded on first use
+// so the first screen stays small.
 import type { ComponentType } from 'react';
 import type { StepProps } from './step-props';
-import { StepPlaceholder } from './StepPlaceholder';
 import type { VisitStepId } from './steps';
 import { IndicationStepLazy } from './indication/lazy';
 import { ReviewStepLazy } from './review/lazy';
