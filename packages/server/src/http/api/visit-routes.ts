@@ -3,10 +3,9 @@
 // clinic transaction; the screen is built from the stored chart, so the UI, the API and an EHR get
 // the same answer.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditAs, type UseCaseFailure } from '../../app/actor.js';
+import { auditAs } from '../../app/actor.js';
 import { overrideCard } from '../../app/visits/override-card.js';
-import { screenStoredVisit } from '../../app/visits/screen-stored-visit.js';
-import { linkPlanScreen } from '../../app/visits/plan-visit.js';
+import { screenAndLink } from '../../app/visits/screen-and-link.js';
 import { listVisits } from '../../app/visits/list-visits.js';
 import { readScreen } from '../../app/visits/read-screen.js';
 import { readVisit, startVisit } from '../../app/visits/start-visit.js';
@@ -125,19 +124,9 @@ export const visitRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app,
       },
     },
     async (request, reply) => {
-      const screened = await inCallerClinic(deps, request, async (repos, actor, at) => {
-        const outcome = await screenStoredVisit({ visitId: request.params.id, ...request.body, actor, at }, repos, {
-          charts: repos.charts,
-          policies: repos.policies,
-          screens: repos.screens,
-          clock: deps.clock,
-          audit: repos.audit,
-          newId: deps.newId,
-        });
-        // A screen of exactly the visit's saved plan is that plan revision's screen (signing needs it).
-        if (outcome.ok) await linkPlanScreen(repos, request.params.id, request.body, outcome.screenId);
-        return outcome;
-      });
+      const screened = await inCallerClinic(deps, request, (repos, actor, at) =>
+        screenAndLink({ visitId: request.params.id, planned: request.body, actor, at }, repos, deps),
+      );
       const { screenId, cards, verdict, trace, policyVersion } = orThrow(screened);
       return reply.code(201).send({ screenId, cards, verdict, trace, policyVersion });
     },
@@ -158,44 +147,9 @@ export const visitRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app,
       },
     },
     async (request, reply) => {
-      const visitId = request.params.id;
-      const screened = await inCallerClinic(deps, request, async (repos, actor, at) => {
-        const plan = await repos.plans.ofVisit(visitId);
-        if (!plan) {
-          const visit = await repos.visits.get(visitId);
-          const failure: UseCaseFailure = visit
-            ? { ok: false, code: 'conflict', detail: `visit ${visitId} has no plan: save the plan first` }
-            : { ok: false, code: 'not-found', detail: `no visit ${visitId} in this clinic` };
-          await repos.audit.record(
-            auditAs(actor, at, {
-              action: 'visit.screen',
-              entity: `Encounter/${visitId}`,
-              patientId: visit?.patientId ?? null,
-              outcome: 'failed',
-              detail: { reason: failure.code },
-            }),
-          );
-          return failure;
-        }
-        const planned = {
-          sites: plan.sites.map(({ muscle, side }) => ({ muscle, side })),
-          products: plan.products,
-        };
-        const outcome = await screenStoredVisit(
-          { visitId, sites: planned.sites, products: planned.products, actor, at },
-          repos,
-          {
-            charts: repos.charts,
-            policies: repos.policies,
-            screens: repos.screens,
-            clock: deps.clock,
-            audit: repos.audit,
-            newId: deps.newId,
-          },
-        );
-        if (outcome.ok) await linkPlanScreen(repos, visitId, planned, outcome.screenId);
-        return outcome;
-      });
+      const screened = await inCallerClinic(deps, request, (repos, actor, at) =>
+        screenAndLink({ visitId: request.params.id, planned: 'saved-plan', actor, at }, repos, deps),
+      );
       const { screenId, cards, verdict, trace, policyVersion } = orThrow(screened);
       return reply.code(201).send({ screenId, cards, verdict, trace, policyVersion });
     },
