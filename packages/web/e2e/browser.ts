@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { expect } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { exited, ROOT, serveProgram, type ServedProgram } from '../../cli/src/commands/spec/serve-program.js';
 
@@ -132,4 +133,12 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage });
   return path;
+}
+
+/** One screen's checks: axe finds no serious or critical violation, no CSP or page error; a screenshot. */
+export async function checkScreen(rig: Rig, name: string, fullPage = true): Promise<void> {
+  const violations = await seriousViolations(rig.page);
+  await screenshot(rig.page, name, fullPage);
+  expect(violations, `axe on ${name}`).toEqual([]);
+  expect(rig.errors, `CSP or page errors on ${name}`).toEqual([]);
 }

@@ -3,15 +3,7 @@
 // the field), start a visit; axe on every screen at 1024x768, no CSP violation, screenshots kept.
 // Then a session ended in the middle of typing: the sign-in dialog, and the typing saved after it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserTestsEnabled,
-  PASSWORD,
-  screenshot,
-  seriousViolations,
-  SKIP_REASON,
-  startRig,
-  type Rig,
-} from './browser';
+import { browserTestsEnabled, checkScreen, PASSWORD, SKIP_REASON, startRig, type Rig } from './browser';
 
 if (!browserTestsEnabled) console.warn(SKIP_REASON);
 
@@ -26,12 +18,7 @@ describe.skipIf(!browserTestsEnabled)('the clinician in the browser', () => {
     await rig?.close();
   });
 
-  async function screen(name: string, fullPage = true) {
-    const violations = await seriousViolations(rig.page);
-    await screenshot(rig.page, name, fullPage);
-    expect(violations, `axe on ${name}`).toEqual([]);
-    expect(rig.errors, `CSP or page errors on ${name}`).toEqual([]);
-  }
+  const screen = (name: string, fullPage = true) => checkScreen(rig, name, fullPage);
 
   it('signs in, finds a patient, adds an allergy and starts a visit', { timeout: 120_000 }, async () => {
     const { page } = rig;

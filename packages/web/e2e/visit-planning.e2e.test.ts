@@ -6,15 +6,7 @@
 // screen at 200% zoom; screenshots as 1x-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserTestsEnabled,
-  PASSWORD,
-  screenshot,
-  seriousViolations,
-  SKIP_REASON,
-  startRig,
-  type Rig,
-} from './browser';
+import { browserTestsEnabled, checkScreen, PASSWORD, SKIP_REASON, startRig, type Rig } from './browser';
 
 if (!browserTestsEnabled) console.warn(SKIP_REASON);
 
@@ -29,12 +21,7 @@ describe.skipIf(!browserTestsEnabled)('visit planning in the browser', () => {
     await rig?.close();
   });
 
-  async function check(name: string, fullPage = true) {
-    const violations = await seriousViolations(rig.page);
-    await screenshot(rig.page, name, fullPage);
-    expect(violations, `axe on ${name}`).toEqual([]);
-    expect(rig.errors, `CSP or page errors on ${name}`).toEqual([]);
-  }
+  const check = (name: string, fullPage = true) => checkScreen(rig, name, fullPage);
 
   async function at200Percent(name: string) {
     const { page } = rig;

@@ -6,15 +6,7 @@
 // timer and checklist. axe on each screen at 1024x768; screenshots as 2x-*.png.
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserTestsEnabled,
-  PASSWORD,
-  screenshot,
-  seriousViolations,
-  SKIP_REASON,
-  startRig,
-  type Rig,
-} from './browser';
+import { browserTestsEnabled, checkScreen, PASSWORD, SKIP_REASON, startRig, type Rig } from './browser';
 
 if (!browserTestsEnabled) console.warn(SKIP_REASON);
 
@@ -82,12 +74,7 @@ describe.skipIf(!browserTestsEnabled)('the visit record in the browser', () => {
     await rig?.close();
   });
 
-  async function screen(name: string, fullPage = true) {
-    const violations = await seriousViolations(rig.page);
-    await screenshot(rig.page, `2x-${name}`, fullPage);
-    expect(violations, `axe on ${name}`).toEqual([]);
-    expect(rig.errors, `CSP or page errors on ${name}`).toEqual([]);
-  }
+  const screen = (name: string, fullPage = true) => checkScreen(rig, `2x-${name}`, fullPage);
 
   const saved = (page: Page) =>
     expect.poll(() => page.locator('.save-status').first().textContent(), { timeout: 10_000 });
