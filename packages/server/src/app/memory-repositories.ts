@@ -197,7 +197,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
   // The accounts, sessions and tokens a clinic's work changes, to put back when it fails.
   const adminMaps = [admin.users, admin.sessions, admin.pendingTotp, admin.apiTokens] as Map<string, unknown>[];
 
-  return {
+  const repositories: MemoryRepositories = {
     audit: auditSink.events,
     users: users.users,
     sessions: sessions.sessions,
@@ -343,5 +343,8 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
       apiTokens: memoryApiTokenLookup(admin),
       audit: auditSink,
     },
+    // Nothing to batch in memory: a read is inClinic.
+    readInClinic: (clinicId, work) => repositories.inClinic(clinicId, work),
   };
+  return repositories;
 }

@@ -120,5 +120,11 @@ export interface SystemRepositories {
 
 export interface Repositories {
   inClinic<T>(clinicId: string, work: (repos: ClinicRepositories) => Promise<T>): Promise<T>;
+  /**
+   * inClinic for work that only reads (and audits the read): its audit rows may be committed after
+   * it, with other reads' rows, but before this resolves (docs/adr/0006). Work that writes anything
+   * else fails here.
+   */
+  readInClinic<T>(clinicId: string, work: (repos: ClinicRepositories) => Promise<T>): Promise<T>;
   readonly system: SystemRepositories;
 }

@@ -10,13 +10,50 @@ import { deferredQueryOf, rawQueryOf, type Statement } from './database-internal
 // Plain SQL naming only the event's columns: the application role may insert nothing else
 // (drizzle's builder would list every column, the chain ones included). Prepared once per
 // connection under its name.
-const INSERT_AUDIT: Statement = {
+export const INSERT_AUDIT: Statement = {
   name: 'knotwork_audit_insert',
   text: `insert into audit_log
       (clinic_id, actor, actor_kind, action, entity, patient_id, at, from_address, outcome, detail, row_hash)
     values ($1::uuid, $2, $3, $4, $5, $6::uuid, $7::timestamptz, $8, $9, $10::jsonb, $11)
     returning id`,
 };
+
+const INSERT_AUDIT_COLUMNS = [
+  'clinic_id',
+  'actor',
+  'actor_kind',
+  'action',
+  'entity',
+  'patient_id',
+  'at',
+  'from_address',
+  'outcome',
+  'detail',
+  'row_hash',
+] as const;
+
+/**
+ * The audit rows of reads, group-committed (./audit-batcher.ts): the same columns as INSERT_AUDIT,
+ * each parameter an array with one element per row (the rows' INSERT_AUDIT values, transposed), so
+ * one statement of a fixed text inserts any number of rows, in order.
+ */
+export const INSERT_AUDIT_BATCH: Statement = {
+  name: 'knotwork_audit_insert_batch',
+  text: `insert into audit_log
+      (clinic_id, actor, actor_kind, action, entity, patient_id, at, from_address, outcome, detail, row_hash)
+    select clinic_id, actor, actor_kind, action, entity, patient_id, at::timestamptz, from_address, outcome,
+      detail::jsonb, row_hash
+    from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[],
+      $9::text[], $10::text[], $11::text[])
+      with ordinality as t(clinic_id, actor, actor_kind, action, entity, patient_id, at, from_address, outcome,
+        detail, row_hash, n)
+    order by n`,
+};
+
+/** INSERT_AUDIT_BATCH's parameters for rows of INSERT_AUDIT values. */
+export function auditBatchValues(rows: readonly (readonly unknown[])[]): unknown[][] {
+  return INSERT_AUDIT_COLUMNS.map((_, column) => rows.map((row) => row[column] ?? null));
+}
 
 /** The insert's parameters, the row's hash among them. */
 function auditValues(event: AuditEvent): unknown[] {

@@ -29,6 +29,14 @@ export interface Database {
    */
   withClinic<T>(clinicId: string, fn: (tx: KnotworkTx) => Promise<T>): Promise<T>;
   /**
+   * withClinic for work that only reads patient data and audits it (a chart read). On PostgreSQL
+   * the transaction is READ ONLY (a write in it fails) and its audit rows are not inserted in it:
+   * they are group-committed with other reads' rows once it has ended, and this resolves only when
+   * they are committed, so nothing read is handed back before its audit row is durable
+   * (docs/adr/0006). On PGlite it is withClinic.
+   */
+  readInClinic<T>(clinicId: string, fn: (tx: KnotworkTx) => Promise<T>): Promise<T>;
+  /**
    * Runs `fn` in one transaction as the owner, across clinics, without row-level security. Only
    * for what cannot know its clinic first or must see them all: migrations, login and session
    * lookup (by email, by session-id hash, by API token hash, by CDS client issuer), creating a

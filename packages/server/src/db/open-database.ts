@@ -11,7 +11,9 @@ import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { Database, KnotworkDb, KnotworkTx } from './database.js';
-import { registerInternals, registerRawQuery, type RawQuery } from './database-internals.js';
+import { auditBatchValues, INSERT_AUDIT, INSERT_AUDIT_BATCH } from './append-audit.js';
+import { createAuditBatcher } from './audit-batcher.js';
+import { registerInternals, registerRawQuery, type DeferredQuery, type RawQuery } from './database-internals.js';
 import { createNestingGuard } from './nesting-guard.js';
 import { pipelinedConnection } from './postgres-connection.js';
 import * as schema from './schema.js';
@@ -102,6 +104,9 @@ async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     db,
     withClinic: (clinicId, fn) => badClinicId(clinicId) ?? transaction(enterClinicSql(clinicId), fn),
+    // One connection, transactions one at a time and commits without a flush (ADR 0003): a read's
+    // audit row stays in its own transaction.
+    readInClinic: (clinicId, fn) => badClinicId(clinicId) ?? transaction(enterClinicSql(clinicId), fn),
     asSystem: (fn) => transaction(undefined, fn),
     close: () =>
       (closing ??= (async () => {
@@ -148,13 +153,13 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
    * multi-statement message an error stops the rest: the settings never run outside the
    * transaction, and a failed setting aborts it, so no statement of `fn` runs without them.
    */
-  const transaction = <T>(setup: string, fn: (tx: KnotworkTx) => Promise<T>) =>
+  const transaction = <T>(setup: string, fn: (tx: KnotworkTx) => Promise<T>, audit?: ReadAuditCapture) =>
     outermost(async () => {
       const client = await pool.connect();
       const connection = pipelinedConnection(client);
       const session = new NodePgSession(connection.drizzleClient as pg.PoolClient, dialect, relational);
       const tx = new NodePgTransaction(dialect, session, relational) as unknown as KnotworkTx;
-      registerRawQuery(tx, connection.query, connection.defer);
+      registerRawQuery(tx, connection.query, audit?.defer ?? connection.defer);
       let broken: Error | undefined;
       try {
         connection.queue(setup);
@@ -171,19 +176,93 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
         client.release(broken);
       }
     });
+  const readAudit = createAuditBatcher<readonly unknown[]>((rows) => writeAuditBatch(pool, rows));
+  /**
+   * A READ ONLY transaction (PostgreSQL refuses any write in it) whose audit rows are kept aside
+   * and group-committed after it ends (./audit-batcher.ts, docs/adr/0006); resolves once they are.
+   */
+  const readTransaction = async <T>(clinicId: string, fn: (tx: KnotworkTx) => Promise<T>) => {
+    const audit = readAuditCapture(clinicId);
+    const result = await transaction(`begin transaction read only; ${enterClinicSql(clinicId)}`, fn, audit);
+    await readAudit.append(audit.rows);
+    return result;
+  };
   let closing: Promise<void> | undefined;
   const database: Database = {
     kind: 'postgres',
     db,
     withClinic: (clinicId, fn) => badClinicId(clinicId) ?? transaction(`begin; ${enterClinicSql(clinicId)}`, fn),
+    readInClinic: (clinicId, fn) => badClinicId(clinicId) ?? readTransaction(clinicId, fn),
     asSystem: (fn) => transaction('begin', fn),
-    close: () => (closing ??= pool.end()),
+    close: () =>
+      (closing ??= (async () => {
+        await readAudit.idle();
+        await pool.end();
+      })()),
   };
   // The pool's query: a connection for one statement, outside any transaction.
   const systemQuery: RawQuery = async <R>(statement: { name: string; text: string }, values: readonly unknown[]) =>
     (await pool.query<R & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: [...values] })).rows;
   registerInternals(database, { kind: 'postgres', pool, systemQuery });
   return database;
+}
+
+/** The audit rows a read transaction queued (queueAudit), kept for the batch; any other write is refused. */
+interface ReadAuditCapture {
+  readonly rows: (readonly unknown[])[];
+  readonly defer: DeferredQuery;
+}
+
+function readAuditCapture(clinicId: string): ReadAuditCapture {
+  const rows: (readonly unknown[])[] = [];
+  return {
+    rows,
+    defer: (statement, values) => {
+      if (statement.name !== INSERT_AUDIT.name) {
+        throw new Error(`a read transaction cannot write (${statement.name}); use withClinic`);
+      }
+      // Row-level security would refuse it in the clinic's own transaction: refuse it here, before
+      // it could share (and fail) a batch with other requests' rows.
+      if (values[0] !== clinicId) {
+        throw new Error(`an audit row of clinic ${String(values[0])} in a read of clinic ${clinicId}`);
+      }
+      rows.push(values);
+    },
+  };
+}
+
+/**
+ * One batch of reads' audit rows in one transaction, each clinic's rows under row-level security as
+ * that clinic (the role and the clinic setting switched per clinic), all in one write: BEGIN, then
+ * per clinic its settings and one INSERT_AUDIT_BATCH, then COMMIT. Throws if it did not commit.
+ */
+async function writeAuditBatch(pool: pg.Pool, rows: readonly (readonly unknown[])[]): Promise<void> {
+  const byClinic = new Map<string, (readonly unknown[])[]>();
+  for (const row of rows) {
+    const clinicId = String(row[0]);
+    const list = byClinic.get(clinicId) ?? [];
+    list.push(row);
+    byClinic.set(clinicId, list);
+  }
+  const client = await pool.connect();
+  const connection = pipelinedConnection(client);
+  let broken: Error | undefined;
+  try {
+    connection.queue('begin');
+    for (const [clinicId, clinicRows] of byClinic) {
+      if (!UUID.test(clinicId)) throw new TypeError(`audit batch: clinic id ${JSON.stringify(clinicId)} is not a uuid`);
+      connection.queue(enterClinicSql(clinicId));
+      connection.defer(INSERT_AUDIT_BATCH, auditBatchValues(clinicRows));
+    }
+    await connection.commit();
+  } catch (error) {
+    await client.query('rollback').catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 /**

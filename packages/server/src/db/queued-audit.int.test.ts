@@ -124,6 +124,46 @@ function describeQueuedAudit(label: string, open: () => Promise<Opened>) {
       expect(await actions('test.after')).toBe(1);
     });
 
+    it('commits a read’s audit row before the read resolves, for many reads at once in two clinics', async () => {
+      const reads = Array.from({ length: 24 }, (_, i) => {
+        const clinic = i % 2 === 0 ? a : b;
+        return opened.database.readInClinic(clinic.clinicId, async (tx) => {
+          await queueAudit(tx, event(clinic.clinicId, 'test.read-audit'));
+          return clinic.clinicId;
+        });
+      });
+      const clinics = await Promise.all(reads);
+      expect(clinics.filter((c) => c === a.clinicId)).toHaveLength(12);
+      const rows = await opened.database.asSystem((tx) =>
+        tx.select({ clinicId: auditLog.clinicId }).from(auditLog).where(eq(auditLog.action, 'test.read-audit')),
+      );
+      expect(rows.filter((r) => r.clinicId === a.clinicId)).toHaveLength(12);
+      expect(rows.filter((r) => r.clinicId === b.clinicId)).toHaveLength(12);
+    });
+
+    it('refuses a read’s audit row of another clinic, and the read with it', async () => {
+      const read = opened.database.readInClinic(a.clinicId, async (tx) => {
+        await queueAudit(tx, event(b.clinicId, 'test.read-other-clinic'));
+        return 'answered';
+      });
+      await expect(read).rejects.toThrow();
+      expect(await actions('test.read-other-clinic')).toBe(0);
+    });
+
+    it('fails the reads whose audit batch could not be committed, and hands nothing back', async () => {
+      // An outcome the table's check refuses: the batch holding this row fails.
+      const bad = { ...event(a.clinicId, 'test.read-batch-refused'), outcome: 'bogus' } as unknown as AuditEvent;
+      const read = opened.database.readInClinic(a.clinicId, async (tx) => {
+        await queueAudit(tx, bad);
+        return 'the chart';
+      });
+      await expect(read).rejects.toThrow();
+      expect(await actions('test.read-batch-refused')).toBe(0);
+      // The next read is audited as usual.
+      await opened.database.readInClinic(a.clinicId, (tx) => queueAudit(tx, event(a.clinicId, 'test.read-after')));
+      expect(await actions('test.read-after')).toBe(1);
+    });
+
     it('runs a read sent with the opening under the clinic, and only the clinic', async () => {
       const read = { name: 'knotwork_test_patients', text: 'select id from patients order by id', readOnly: true };
       const ids = await opened.database.withClinic(a.clinicId, async (tx) => {
@@ -137,6 +177,18 @@ function describeQueuedAudit(label: string, open: () => Promise<Opened>) {
       expect(ids.sort()).toEqual(own.map((p) => p.id).sort());
       expect(ids).not.toContain(b.patientId);
     });
+    if (label === 'PostgreSQL') {
+      it('refuses any write but the audit row in a read transaction', async () => {
+        const write = opened.database.readInClinic(a.clinicId, (tx) =>
+          tx.update(patients).set({ familyName: 'Changed' }).where(eq(patients.id, a.patientId)),
+        );
+        const state = await write.then(
+          () => 'written',
+          (error: unknown) => sqlStateOf(error),
+        );
+        expect(state).toBe('25006'); // read_only_sql_transaction
+      });
+    }
   });
 }
 

@@ -66,6 +66,8 @@ export function databaseRepositories(database: Database, options: DatabaseReposi
   return {
     inClinic: (clinicId, work) =>
       database.withClinic(clinicId, (tx) => work(clinicRepositories(tx, clinicId, options))),
+    readInClinic: (clinicId, work) =>
+      database.readInClinic(clinicId, (tx) => work(clinicRepositories(tx, clinicId, options))),
     system: systemRepositories(database),
   };
 }

@@ -142,6 +142,36 @@ export function describeSystemContract(get: GetSubject): void {
       expect((await auditTrail()).filter((e) => e.action === action)).toEqual([]);
     });
 
+    it('audits a read (readInClinic) by the time it resolves, and keeps nothing of a read that fails', async () => {
+      const { repos, seedClinic, auditTrail } = get();
+      const clinicId = await seedClinic();
+      const action = `test.${randomUUID()}`;
+      const reads = await Promise.all(
+        [1, 2, 3].map((n) =>
+          repos.readInClinic(clinicId, async (r) => {
+            await r.audit.record(event(action, { detail: { n } }));
+            return (await r.patients.search({ limit: 10 })).items.length;
+          }),
+        ),
+      );
+      expect(reads).toEqual([0, 0, 0]);
+      const trail = (await auditTrail()).filter((e) => e.action === action);
+      expect(trail.map((e) => e.detail).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))).toEqual([
+        { n: 1 },
+        { n: 2 },
+        { n: 3 },
+      ]);
+      expect(trail.every((e) => e.clinicId === clinicId)).toBe(true);
+
+      const failed = `test.${randomUUID()}`;
+      const failing = repos.readInClinic(clinicId, async (r) => {
+        await r.audit.record(event(failed));
+        throw new Error('the read failed');
+      });
+      await expect(failing).rejects.toThrow('the read failed');
+      expect((await auditTrail()).filter((e) => e.action === failed)).toEqual([]);
+    });
+
     it('writes events without a clinic as system', async () => {
       const { repos, auditTrail } = get();
       const action = `test.${randomUUID()}`;

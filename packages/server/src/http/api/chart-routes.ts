@@ -7,7 +7,7 @@ import { anticoagulantOf } from '../../app/records/anticoagulant-of.js';
 import { CLINICAL_ROLES } from '../auth/roles.js';
 import { problemResponses } from '../openapi.js';
 import { ChartDoc } from './chart-schema.js';
-import { inCallerClinic, orThrow, TOKEN_READ_SECURITY, type ClinicApiDeps } from './clinic-context.js';
+import { orThrow, readInCallerClinic, TOKEN_READ_SECURITY, type ClinicApiDeps } from './clinic-context.js';
 import { IdParams } from './common-schemas.js';
 import { PATIENTS_PATH } from './patient-routes.js';
 
@@ -34,7 +34,7 @@ export const chartRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app,
     },
     async (request) => {
       const { chart } = orThrow(
-        await inCallerClinic(deps, request, (repos, actor, at) =>
+        await readInCallerClinic(deps, request, (repos, actor, at) =>
           readChart({ patientId: request.params.id, actor, at }, repos),
         ),
       );

@@ -7,6 +7,7 @@ import type { SessionPolicy } from '../../app/auth/auth-ports.js';
 import type { Actor, UseCaseFailure } from '../../app/actor.js';
 import type { ClinicRepositories, Repositories } from '../../app/ports.js';
 import type { Clock } from '../../clock.js';
+import type { Icd10cmSource } from '../../app/reference/icd10cm-source.js';
 import { userOf } from '../auth/authenticate.js';
 import { ERROR_CODES } from '../error-codes.js';
 import { failureOf } from '../error-handler.js';
@@ -22,6 +23,8 @@ export interface ClinicApiDeps {
   readonly https: boolean;
   readonly sessionPolicy: SessionPolicy;
   readonly loginRateLimit: { readonly max: number; readonly timeWindow: number | string };
+  /** The ICD-10-CM list searched; absent: the built-in TPI list. */
+  readonly icd10cm?: Icd10cmSource | undefined;
 }
 
 /** OpenAPI security of reads (the session cookie) and of writes (the cookie and the CSRF header). */
@@ -58,6 +61,21 @@ export async function inCallerClinic<T>(
 ): Promise<T> {
   const actor = actorOf(request);
   const result = await deps.repos.inClinic(actor.clinicId, (repos) => work(repos, actor, deps.now()));
+  request.auditRecorded = true;
+  return result;
+}
+
+/**
+ * inCallerClinic for a use case that only reads patient data and audits the read (docs/adr/0006):
+ * its audit row is group-committed with other reads' rows, and this resolves once it is.
+ */
+export async function readInCallerClinic<T>(
+  deps: Pick<ClinicApiDeps, 'repos' | 'now'>,
+  request: FastifyRequest,
+  work: (repos: ClinicRepositories, actor: Actor, at: number) => Promise<T>,
+): Promise<T> {
+  const actor = actorOf(request);
+  const result = await deps.repos.readInClinic(actor.clinicId, (repos) => work(repos, actor, deps.now()));
   request.auditRecorded = true;
   return result;
 }

@@ -12,7 +12,14 @@ import { InvalidCursorError } from '../../app/db-repositories/invalid-cursor.js'
 import { ANY_ROLE } from '../auth/roles.js';
 import { KnotworkError } from '../knotwork-error.js';
 import { problemResponses } from '../openapi.js';
-import { inCallerClinic, orThrow, TOKEN_READ_SECURITY, WRITE_SECURITY, type ClinicApiDeps } from './clinic-context.js';
+import {
+  inCallerClinic,
+  orThrow,
+  readInCallerClinic,
+  TOKEN_READ_SECURITY,
+  WRITE_SECURITY,
+  type ClinicApiDeps,
+} from './clinic-context.js';
 import { IdParams, IfMatchHeaders, IfNoneMatchHeaders } from './common-schemas.js';
 import { etagOf, ifMatchVersions, ifNoneMatchHits } from './etag.js';
 import { Patient, PatientInput, PatientPage, PatientSearch } from './patient-schemas.js';
@@ -45,7 +52,7 @@ export const patientRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (ap
     },
     async (request) => {
       try {
-        return await inCallerClinic(deps, request, (repos, actor, at) =>
+        return await readInCallerClinic(deps, request, (repos, actor, at) =>
           searchPatients({ query: request.query, actor, at }, repos),
         );
       } catch (error) {
@@ -108,7 +115,7 @@ export const patientRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (ap
     },
     async (request, reply) => {
       const { patient } = orThrow(
-        await inCallerClinic(deps, request, (repos, actor, at) =>
+        await readInCallerClinic(deps, request, (repos, actor, at) =>
           readPatient({ patientId: request.params.id, actor, at }, repos),
         ),
       );
