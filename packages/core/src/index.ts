@@ -12,6 +12,14 @@ export * from './policy/policy.js';
 export * from './dose/dose.js';
 export * from './coding/code-procedure.js';
 export {
+  parseIcd10cmOrderFile,
+  dottedIcd10,
+  type Icd10cmEntry,
+  type OrderFileResult,
+} from './coding/icd10cm-order-file.js';
+export { buildIcd10cmIndex, type Icd10cmIndex, type Icd10cmMatch } from './coding/icd10cm-search.js';
+export { BUILT_IN_ICD10CM } from './coding/icd10cm-built-in.js';
+export {
   screen,
   verdictOf,
   type ScreenOptions,

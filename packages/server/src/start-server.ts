@@ -3,6 +3,9 @@
 // and serves the API and CDS Hooks. close() finishes the requests in flight, seals the audit
 // chain and closes the database cleanly (issue 3, item 1).
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { orderFileIcd10cm } from './app/reference/icd10cm-source.js';
 import type { FastifyInstance } from 'fastify';
 import { systemClock, fixedClock } from './clock.js';
 import { databasePolicyFor, databaseRepositories, storeCdsScreen } from './app/db-repositories/index.js';
@@ -26,6 +29,8 @@ export interface ServerOptions {
   readonly logRequests?: boolean;
   /** The web app's production build (default packages/web/dist); without one, a landing page. */
   readonly webDir?: string | undefined;
+  /** A CMS ICD-10-CM order file (icd10cm-order-YYYY.txt) for the code search; absent: the built-in list. */
+  readonly icd10cmOrderFile?: string | undefined;
 }
 
 export interface RunningServer {
@@ -67,7 +72,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (options.publicBaseUrl === undefined && options.port === 0) {
       log('--port 0 without --public-url: EHR tokens cannot name this server as their audience');
     }
+    const orderFile = options.icd10cmOrderFile;
+    if (orderFile !== undefined && !existsSync(orderFile))
+      throw new Error(`ICD-10-CM order file ${orderFile} not found`);
+    log(
+      orderFile === undefined
+        ? 'ICD-10-CM search: the built-in TPI code list (set KNOTWORK_ICD10CM_ORDER_FILE for a whole CMS release)'
+        : `ICD-10-CM search: ${orderFile}`,
+    );
     const app = await buildApp({
+      ...(orderFile === undefined
+        ? {}
+        : { icd10cm: orderFileIcd10cm(basename(orderFile), () => readFileSync(orderFile, 'utf8')) }),
       clock,
       audit: repos.system.audit,
       cdsClients: repos.system.cdsClients,

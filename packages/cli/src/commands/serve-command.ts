@@ -74,6 +74,7 @@ export async function serveCommand(argv: readonly string[], io: CommandIo): Prom
       demo: !values['no-demo'],
       publicBaseUrl: values['public-url'],
       logRequests: values['log-requests'] ?? false,
+      icd10cmOrderFile: process.env['KNOTWORK_ICD10CM_ORDER_FILE']?.trim() || undefined,
       log: (line) => io.stderr(`knotwork: ${line}\n`),
     });
   } catch (error) {

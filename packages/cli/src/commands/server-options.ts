@@ -19,4 +19,6 @@ export const DATA_HELP = `  --data-dir DIR      where the embedded database live
 
 Environment:
   DATABASE_URL        postgres://user@host:5432/db to use PostgreSQL 15+ instead of the embedded database
-  KNOTWORK_DATA_DIR   the data folder, as --data-dir`;
+  KNOTWORK_DATA_DIR   the data folder, as --data-dir
+  KNOTWORK_ICD10CM_ORDER_FILE  a CMS ICD-10-CM order file (icd10cm-order-YYYY.txt) for the code search;
+                      without it the search knows only the built-in TPI code list`;

@@ -5,6 +5,7 @@ import type { FastifyServerOptions } from 'fastify';
 import type { JSONWebKeySet } from 'jose';
 import type { SessionPolicy } from '../app/auth/auth-ports.js';
 import type { Repositories } from '../app/ports.js';
+import type { Icd10cmSource } from '../app/reference/icd10cm-source.js';
 import type { AuditEvent, AuditSink } from '../audit-event.js';
 import type { Clock } from '../clock.js';
 import type { ReplayCache } from './auth/replay-cache.js';
@@ -89,4 +90,6 @@ export interface AppDeps {
   readonly loginRateLimit?: { readonly max: number; readonly timeWindow: number | string };
   /** Ids for sessions, screens and overrides (default crypto.randomUUID). */
   readonly newId?: () => string;
+  /** The ICD-10-CM list the reference search uses (default: the built-in TPI list). */
+  readonly icd10cm?: Icd10cmSource;
 }

@@ -1,5 +1,6 @@
 // The clinic API's routes as typed functions over one ApiClient: what the screens call.
 import type { ApiClient, ApiResponse } from './client';
+import { icd10cmSearch } from './reference-endpoints';
 import type {
   Allergy,
   AllergyInput,
@@ -40,6 +41,7 @@ export function endpoints(api: ApiClient) {
     createPatient: (input: PatientInput) => api.request<Patient>('POST', '/api/patients', { body: input }),
     readPatient: (id: string) => api.request<Patient>('GET', patient(id)),
     readChart: (id: string) => data(api.request<Chart>('GET', `${patient(id)}/chart`)),
+    searchIcd10cm: icd10cmSearch(api),
 
     addCondition: (id: string, input: ConditionInput) =>
       data(api.request<Condition>('POST', `${patient(id)}/conditions`, { body: input })),

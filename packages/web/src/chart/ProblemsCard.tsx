@@ -5,13 +5,13 @@ import { useSession } from '../session/session-context';
 import { Badge } from '../ui/Badge';
 import { Card } from '../ui/Card';
 import { TextField } from '../ui/Field';
+import { Icd10Combobox } from '../ui/Icd10Combobox';
 import { formatDate } from '../ui/format';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { useSubmit } from '../ui/use-submit';
 import { AddPanel } from './AddPanel';
 import { useChartActions } from './chart-actions';
 import { FormActions } from './FormActions';
-import { COMMON_DIAGNOSES } from './vocabulary';
 
 const shown = (c: Condition) => c.verificationStatus !== 'entered-in-error' && c.verificationStatus !== 'refuted';
 
@@ -51,10 +51,13 @@ function ConditionForm({ done }: { readonly done: () => void }) {
   const [onset, setOnset] = useState('');
   const { problem, busy, run } = useSubmit();
 
-  function pickCode(value: string) {
-    setIcd10(value);
-    const known = COMMON_DIAGNOSES.find((d) => d.code.toUpperCase() === value.trim().toUpperCase());
-    if (known && !display) setDisplay(known.label);
+  // The title of a picked code fills the description unless one was typed by hand.
+  const [filled, setFilled] = useState('');
+  function pickCode(title: string) {
+    if (display.trim() === '' || display === filled) {
+      setDisplay(title);
+      setFilled(title);
+    }
   }
 
   async function submit(event: FormEvent) {
@@ -73,23 +76,16 @@ function ConditionForm({ done }: { readonly done: () => void }) {
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Add problem">
       <ProblemAlert problem={problem} fields={ids} />
       <div className="form-grid">
-        <TextField
+        <Icd10Combobox
           id={ids.icd10}
           label="ICD-10-CM code"
-          hint="Type a code, or pick a common one"
-          list={`${id}-common`}
-          autoComplete="off"
+          hint="Type a code or words of the diagnosis, then pick from the list"
           value={icd10}
-          onChange={(e) => pickCode(e.target.value)}
+          onChange={setIcd10}
+          onPick={(item) => pickCode(item.title)}
+          search={api.searchIcd10cm}
           errors={problem?.issuesAt('icd10')}
         />
-        <datalist id={`${id}-common`}>
-          {COMMON_DIAGNOSES.map((d) => (
-            <option key={d.code} value={d.code}>
-              {d.label}
-            </option>
-          ))}
-        </datalist>
         <TextField
           id={ids.display}
           label="Description"

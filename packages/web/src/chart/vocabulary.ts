@@ -109,19 +109,3 @@ const KIND_BY_LOINC = new Map<string, { id: string; label: string }>([
 export function observationKindOf(loinc: string): { id: string; label: string } | undefined {
   return KIND_BY_LOINC.get(loinc);
 }
-
-/** Common TPI diagnoses, offered as suggestions; any ICD-10-CM code may be typed. */
-export const COMMON_DIAGNOSES: readonly Choice[] = [
-  { code: 'M79.18', label: 'Myalgia, other site' },
-  { code: 'M79.11', label: 'Myalgia of mastication muscle' },
-  { code: 'M79.12', label: 'Myalgia of auxiliary muscles, head and neck' },
-  { code: 'M79.7', label: 'Fibromyalgia' },
-  { code: 'M62.830', label: 'Muscle spasm of back' },
-  { code: 'M62.838', label: 'Other muscle spasm' },
-  { code: 'M54.2', label: 'Cervicalgia' },
-  { code: 'M54.50', label: 'Low back pain, unspecified' },
-  { code: 'M54.6', label: 'Pain in thoracic spine' },
-  { code: 'M25.511', label: 'Pain in right shoulder' },
-  { code: 'M25.512', label: 'Pain in left shoulder' },
-  { code: 'G44.209', label: 'Tension-type headache, unspecified, not intractable' },
-];

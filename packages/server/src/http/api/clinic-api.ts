@@ -10,6 +10,7 @@ import type { ClinicApiDeps } from './clinic-context.js';
 import { patientRoutes } from './patient-routes.js';
 import { pdfRoutes } from './pdf-routes.js';
 import { recordRoutes } from './record-routes.js';
+import { referenceRoutes } from './reference-routes.js';
 import { reviewRoutes } from './review-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { settingsRoutes } from './settings-routes.js';
@@ -42,4 +43,5 @@ export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (
   await app.register(accountRoutes, { deps });
   await app.register(tokenRoutes, { deps });
   await app.register(auditRoutes, { deps });
+  await app.register(referenceRoutes, { deps });
 };

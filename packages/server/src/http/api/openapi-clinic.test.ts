@@ -46,6 +46,7 @@ describe('the OpenAPI document with the clinic API', () => {
       'get /api/patients/{id}/chart',
       'get /api/patients/{id}/visits',
       'get /api/reference/complication-types',
+      'get /api/reference/icd10cm',
       'get /api/screens/{id}',
       'get /api/session',
       'get /api/settings',

@@ -326,6 +326,11 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'GET /api/visits/:id/discharge/pdf': { who: CLINICAL, ok: 200 },
   'GET /api/visits/:id/last-checklist': { who: CLINICAL, ok: 200 },
   'GET /api/reference/complication-types': { who: CLINICAL, ok: 200 },
+  'GET /api/reference/icd10cm': {
+    who: EVERYONE,
+    ok: 200,
+    prepare: () => ({ url: '/api/reference/icd10cm?q=myalgia&limit=5' }),
+  },
   'GET /api/visits/:id/baseline': {
     who: CLINICAL,
     ok: 200,

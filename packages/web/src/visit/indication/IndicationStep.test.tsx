@@ -14,6 +14,8 @@ import { IndicationForm } from './IndicationStep';
 
 afterEach(cleanup);
 
+const noSearch = vi.fn(() => Promise.reject(new Error('no search expected')));
+
 const visit: Visit = { id: 'v1', patientId: 'p1', startedAt: '', startedBy: 'u1', status: 'in-progress' };
 const chart = {
   conditions: [
@@ -45,7 +47,7 @@ function fakeApi(isTpiIndication: boolean) {
 it('offers only active problems, sends the choice and shows the server’s answer', async () => {
   const user = userEvent.setup();
   const api = fakeApi(false);
-  render(<IndicationForm visit={visit} chart={chart} step={VISIT_STEPS[0]} api={api} />);
+  render(<IndicationForm visit={visit} chart={chart} step={VISIT_STEPS[0]} api={api} search={noSearch} />);
   const form = await screen.findByRole('form', { name: 'Indication and baseline' });
   expect(within(form).queryByRole('radio', { name: /Asthma/ })).toBeNull();
   await user.click(within(form).getByRole('radio', { name: /Cervicalgia/ }));
@@ -81,11 +83,32 @@ it('offers only active problems, sends the choice and shows the server’s answe
 
 it('says nothing about the indication when the server counts it as usual', async () => {
   const user = userEvent.setup();
-  render(<IndicationForm visit={visit} chart={chart} step={VISIT_STEPS[0]} api={fakeApi(true)} />);
+  render(<IndicationForm visit={visit} chart={chart} step={VISIT_STEPS[0]} api={fakeApi(true)} search={noSearch} />);
   await user.click(await screen.findByRole('radio', { name: /Cervicalgia/ }));
   await user.click(within(screen.getByRole('group', { name: 'Pain now (NRS)' })).getByRole('radio', { name: '3' }));
   await user.click(screen.getByRole('button', { name: 'Record baseline' }));
   const status = await screen.findByRole('status');
   expect(status.textContent).toContain('Baseline recorded');
   expect(status.textContent).not.toContain('Not a usual TPI indication');
+});
+
+it('another diagnosis is searched in ICD-10-CM; a pick fills the code and its words', async () => {
+  const user = userEvent.setup();
+  const api = fakeApi(true);
+  const search = vi.fn(() =>
+    Promise.resolve({
+      source: { name: 'CMS ICD-10-CM order file', complete: true, codes: 97000 },
+      items: [{ code: 'G44.209', title: 'Tension-type headache, unspecified, not intractable', billable: true }],
+    }),
+  );
+  render(<IndicationForm visit={visit} chart={chart} step={VISIT_STEPS[0]} api={api} search={search} />);
+  await user.click(await screen.findByRole('radio', { name: /Another diagnosis/ }));
+  await user.type(screen.getByRole('combobox', { name: 'ICD-10-CM code' }), 'tension head');
+  await user.click(await screen.findByRole('option', { name: /G44\.209/ }));
+  expect(search).toHaveBeenCalledWith('tension head', 20, expect.any(AbortSignal));
+  await user.click(within(screen.getByRole('group', { name: 'Pain now (NRS)' })).getByRole('radio', { name: '5' }));
+  await user.click(screen.getByRole('button', { name: 'Record baseline' }));
+  expect(api.saveBaseline.mock.calls[0]![1]).toMatchObject({
+    indication: { icd10: 'G44.209', display: 'Tension-type headache, unspecified, not intractable' },
+  });
 });

@@ -9,6 +9,9 @@ import { useVisitPlanningApi, type VisitPlanningEndpoints } from '../../api/visi
 import { ApiProblem } from '../../api/problem';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
+import { Icd10Combobox } from '../../ui/Icd10Combobox';
+import type { Icd10cmSearch } from '../../api/reference-endpoints';
+import { useSession } from '../../session/session-context';
 import { formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -32,12 +35,19 @@ export function activeProblems(conditions: readonly Condition[]): readonly Condi
 
 export function IndicationStep(props: StepProps) {
   const api = useVisitPlanningApi(props.visit.id);
-  return <IndicationForm {...props} api={api} />;
+  const { api: session } = useSession();
+  return <IndicationForm {...props} api={api} search={session.searchIcd10cm} />;
 }
 
 type Loaded = { readonly status: 'loading' } | { readonly status: 'ready'; readonly baseline: Baseline | undefined };
 
-export function IndicationForm({ visit, chart, next, api }: StepProps & { readonly api: VisitPlanningEndpoints }) {
+export function IndicationForm({
+  visit,
+  chart,
+  next,
+  api,
+  search,
+}: StepProps & { readonly api: VisitPlanningEndpoints; readonly search: Icd10cmSearch }) {
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const problems = activeProblems(chart.conditions);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
@@ -45,6 +55,7 @@ export function IndicationForm({ visit, chart, next, api }: StepProps & { readon
   const [choice, setChoice] = useState<string>('');
   const [icd10, setIcd10] = useState('');
   const [display, setDisplay] = useState('');
+  const [filledDisplay, setFilledDisplay] = useState('');
   const [painNrs, setPainNrs] = useState<number>();
   const [peg, setPeg] = useState<{ pain?: number; enjoyment?: number; activity?: number }>({});
   const [pegNotice, setPegNotice] = useState('');
@@ -154,18 +165,24 @@ export function IndicationForm({ visit, chart, next, api }: StepProps & { readon
               checked={choice === OTHER}
               onChange={() => setChoice(OTHER)}
             />
-            <span>Another diagnosis (type its ICD-10-CM code)</span>
+            <span>Another diagnosis (search ICD-10-CM)</span>
           </label>
         )}
         {otherOpen && (
           <div className="indication-other form-grid">
-            <TextField
+            <Icd10Combobox
               id={`${id}-icd10`}
               label="ICD-10-CM code"
-              hint="For example M79.18"
+              hint="A code (M79.18) or words of the diagnosis, then pick from the list"
               value={icd10}
-              autoComplete="off"
-              onChange={(e) => setIcd10(e.target.value)}
+              onChange={setIcd10}
+              onPick={(item) => {
+                if (display.trim() === '' || display === filledDisplay) {
+                  setDisplay(item.title);
+                  setFilledDisplay(item.title);
+                }
+              }}
+              search={search}
               errors={icdIssues}
             />
             <TextField
