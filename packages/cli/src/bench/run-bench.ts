@@ -4,6 +4,7 @@
 // item 8). Prints figures and ratios; exits 1 when a target is missed.
 //
 // BENCH_ONLY=chart-reads skips the screening and start-up part (the server part alone);
+// BENCH_ONLY=web measures the web app alone (./web-bench.ts: first-screen JavaScript, map clicks);
 // BENCH_DATABASES=postgres or =pglite measures that database's chart reads only (default both);
 // BENCH_PROFILE_DIR=DIR also writes each database's CPU profile there (open it in Chrome DevTools).
 import { spawnSync } from 'node:child_process';
@@ -15,9 +16,11 @@ import { Bench } from 'tinybench';
 import { screen } from '@knotwork/core';
 import { realisticRequest } from './realistic-request.js';
 import { runServerBench } from './server-bench.js';
+import { runWebBench } from './web-bench.js';
 
 const AS_OF = '2026-11-27T10:00:00Z';
 const serverOnly = process.env['BENCH_ONLY'] === 'chart-reads';
+const webOnly = process.env['BENCH_ONLY'] === 'web';
 
 const print = (list: readonly (readonly [string, string, string, boolean | null])[]) => {
   for (const [what, figure, note, ok] of list)
@@ -26,8 +29,8 @@ const print = (list: readonly (readonly [string, string, string, boolean | null]
     );
 };
 
-const rows = serverOnly ? [] : await screeningRows();
-if (!serverOnly) {
+const rows = serverOnly || webOnly ? [] : await screeningRows();
+if (!serverOnly && !webOnly) {
   console.log(`\nKnotwork screening benchmark (${process.version}, ${new Date().toISOString()})\n`);
   print(rows);
 }
@@ -107,10 +110,15 @@ async function screeningRows(): Promise<[string, string, string, boolean | null]
 }
 
 // The server: chart reads on PGlite and PostgreSQL against a bare fastify route (./server-bench.ts).
-console.log(`\nKnotwork server benchmark: chart reads, ${os.cpus().length} cores, loopback, autocannon\n`);
-const serverRows = await runServerBench();
+if (!webOnly)
+  console.log(`\nKnotwork server benchmark: chart reads, ${os.cpus().length} cores, loopback, autocannon\n`);
+const serverRows = webOnly ? [] : await runServerBench();
 print(serverRows);
-const all = [...rows, ...serverRows];
+// The web app in Chromium (./web-bench.ts).
+if (!serverOnly) console.log('\nKnotwork web app benchmark: Chromium (Playwright) against knotwork serve, loopback\n');
+const webRows = serverOnly ? [] : await runWebBench();
+print(webRows);
+const all = [...rows, ...serverRows, ...webRows];
 const missed = all.filter((r) => r[3] === false).length;
 const unmeasured = all.filter((r) => r[3] === null).length;
 console.log(

@@ -150,8 +150,9 @@ describe('PlanEditor', () => {
     const api = fakeApi();
     const { unmount } = open(api);
     await user.selectOptions(screen.getByLabelText('Product 1'), 'lidocaine-1pct');
-    await user.type(screen.getByLabelText('Volume 1 (mL)'), '2');
     await user.click(within(back()).getByRole('checkbox', { name: /^Trapezius, upper fibres, left/ }));
+    // Typed last: a typed edit waits for its quiet moment (a click alone is saved at once).
+    await user.type(screen.getByLabelText('Volume 1 (mL)'), '2');
     unmount();
     await waitFor(() => expect(api.savePlan).toHaveBeenCalledTimes(1));
     expect(api.savePlan.mock.calls[0]![1].sites.map((s) => s.muscle)).toEqual(['trapezius-upper']);

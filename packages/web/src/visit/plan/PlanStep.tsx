@@ -73,17 +73,29 @@ export function PlanEditor({
   const dose = useDoseCheck(api, visit.id, products);
   const sync = usePlanSync({ api, visitId: visit.id, input, loaded: loadedPlan });
 
-  // The map and the list are two views of one state; findings follow their muscle.
+  // The map and the list are two views of one state; findings follow their muscle. Each is a
+  // click (or a key), not typing: saved at once.
+  const { saveNextAtOnce } = sync;
   const onToggle = useCallback(
-    (muscle: MuscleCode, side: BodySide) =>
-      setSites((before) => withFindings(toggleSite(before, muscle, side), before)),
-    [],
+    (muscle: MuscleCode, side: BodySide) => {
+      saveNextAtOnce();
+      setSites((before) => withFindings(toggleSite(before, muscle, side), before));
+    },
+    [saveNextAtOnce],
   );
-  const onListChange = useCallback((edited: PlanSite[]) => setSites((before) => withFindings(edited, before)), []);
+  const onListChange = useCallback(
+    (edited: PlanSite[]) => {
+      saveNextAtOnce();
+      setSites((before) => withFindings(edited, before));
+    },
+    [saveNextAtOnce],
+  );
   const onFindings = useCallback(
-    (muscle: string, findings: Findings) =>
-      setSites((before) => before.map((s) => (s.muscle === muscle ? { ...s, findings } : s))),
-    [],
+    (muscle: string, findings: Findings) => {
+      saveNextAtOnce();
+      setSites((before) => before.map((s) => (s.muscle === muscle ? { ...s, findings } : s)));
+    },
+    [saveNextAtOnce],
   );
 
   const problem = sync.problem;
@@ -103,7 +115,12 @@ export function PlanEditor({
             issuesAt={(index) => issuesUnder(problem, `$.products[${index}]`)}
           />
           <DoseMeter check={dose.check} pending={dose.pending} problem={dose.problem} />
-          <ScreenSummary screen={sync.screen} status={sync.status} screeningHref={`/visits/${visit.id}/screening`} />
+          <ScreenSummary
+            screen={sync.screen}
+            status={sync.status}
+            revision={sync.revision}
+            screeningHref={`/visits/${visit.id}/screening`}
+          />
         </aside>
       </div>
       {next && (

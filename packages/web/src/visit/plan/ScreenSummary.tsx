@@ -19,8 +19,10 @@ export function ScreenSummary(props: {
   readonly screen: ScreenResult | undefined;
   readonly status: SyncStatus;
   readonly screeningHref: string;
+  /** The plan revision saved last (said as data-revision, for the bench's click timing). */
+  readonly revision?: number | undefined;
 }) {
-  const { screen, status, screeningHref } = props;
+  const { screen, status, screeningHref, revision } = props;
   const critical = screen?.cards.filter((c) => c.indicator === 'critical') ?? [];
   const verdict = screen ? VERDICT[screen.verdict] : undefined;
   return (
@@ -28,7 +30,7 @@ export function ScreenSummary(props: {
       <h3 id="screen-summary-title" className="plan-aside-title">
         Screen
       </h3>
-      <p className="plan-sync muted" role="status" data-status={status}>
+      <p className="plan-sync muted" role="status" data-status={status} data-revision={revision}>
         {STATUS[status]}
       </p>
       {screen && verdict && (

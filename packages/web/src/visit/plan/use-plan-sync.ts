@@ -1,6 +1,7 @@
 // Saves the plan as it changes and screens each saved revision ("the screen re-runs as the plan
-// changes"): a quiet moment after the last edit, one save at a time (an edit made during a save is
-// saved right after it, the latest version only), then the saved plan's screen.
+// changes"): a quiet moment after the last typed edit, at once after a click (saveNextAtOnce: a
+// site toggled on the map, the list or a finding), one save at a time (an edit made during a save
+// is saved right after it, the latest version only), then the saved plan's screen.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiProblem } from '../../api/problem';
 import type { VisitPlanningEndpoints } from '../../api/visit-planning-endpoints';
@@ -16,6 +17,11 @@ export interface PlanSync {
   readonly screen: ScreenResult | undefined;
 }
 
+export interface PlanSyncControl extends PlanSync {
+  /** Saves the next change without waiting for a quiet moment (a click, not typing). */
+  readonly saveNextAtOnce: () => void;
+}
+
 export const SAVE_DEBOUNCE_MS = 250;
 
 export function usePlanSync(options: {
@@ -26,7 +32,7 @@ export function usePlanSync(options: {
   /** The revision read when the step opened, and what it held (not saved again). */
   readonly loaded: { readonly revision: number | undefined; readonly input: PlanInput | undefined };
   readonly debounceMs?: number;
-}): PlanSync {
+}): PlanSyncControl {
   const { api, visitId, input, loaded, debounceMs = SAVE_DEBOUNCE_MS } = options;
   const key = input ? JSON.stringify(input) : '';
   const revision = useRef(loaded.revision);
@@ -34,6 +40,10 @@ export function usePlanSync(options: {
   const running = useRef(false);
   const wanted = useRef('');
   const live = useRef(true);
+  const atOnce = useRef(false);
+  const saveNextAtOnce = useCallback(() => {
+    atOnce.current = true;
+  }, []);
   const [state, setState] = useState<PlanSync>(() => ({
     status: 'idle',
     problem: undefined,
@@ -102,15 +112,17 @@ export function usePlanSync(options: {
 
   useEffect(() => {
     wanted.current = key;
+    const now = atOnce.current;
+    atOnce.current = false;
     if (key === '') {
       setState((s) => ({ ...s, status: 'incomplete' }));
       return;
     }
     if (key === lastSaved.current) return;
     setState((s) => ({ ...s, status: 'waiting' }));
-    const timer = setTimeout(() => void flush(), debounceMs);
+    const timer = setTimeout(() => void flush(), now ? 0 : debounceMs);
     return () => clearTimeout(timer);
   }, [key, flush, debounceMs]);
 
-  return state;
+  return { ...state, saveNextAtOnce };
 }
