@@ -14,9 +14,11 @@
 //    against 100 ms, with the same page's bare round trip (GET /api/session) as the baseline, and
 //    the median click split into its phases (Resource Timing of the PUT and the POST).
 //
-// BENCH_ONLY=web runs this part alone (./run-bench.ts); BENCH_WEB_CLICKS=N changes the click count.
+// BENCH_ONLY=web runs this part alone (./run-bench.ts); BENCH_WEB_CLICKS=N changes the click count;
+// BENCH_PROFILE_DIR=DIR runs the server under --cpu-prof and says where its CPU went during the
+// clicks (the profile is kept there).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,10 +35,13 @@ import {
   msText,
   percentile,
   phases,
+  profileWindow,
   totalOf,
   type ClickTiming,
   type Script,
+  type TimedProfile,
 } from './web-figures.js';
+import { summariseProfile, topFunctions } from './profile-summary.js';
 import { clickAndTime, pickShapes, sessionRoundTrips } from './web-page.js';
 
 const AS_OF = '2026-11-27T10:00:00Z';
@@ -52,6 +57,9 @@ const MAX_CLICK_MS = 100;
 const CLICKS = Number(process.env['BENCH_WEB_CLICKS'] ?? 30);
 const WARMUP_CLICKS = 4;
 const ROUND_TRIPS = 30;
+/** BENCH_PROFILE_DIR: the server runs under --cpu-prof; its samples during the measured clicks are summarised. */
+const PROFILE_DIR = process.env['BENCH_PROFILE_DIR'];
+const PROFILE_NAME = 'web-clicks-server.cpuprofile';
 
 function newestChange(path: string): number {
   const stat = statSync(path);
@@ -108,9 +116,13 @@ interface Served {
  */
 async function serve(): Promise<Served> {
   const dataDir = mkdtempSync(join(tmpdir(), 'knotwork-web-bench-'));
+  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+  const profiling = PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${PROFILE_NAME}`]
+    : [];
   const child = spawn(
     process.execPath,
-    [BIN, 'serve', '--port', '0', '--data-dir', dataDir, '--as-of', AS_OF, '--log-requests'],
+    [...profiling, BIN, 'serve', '--port', '0', '--data-dir', dataDir, '--as-of', AS_OF, '--log-requests'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
@@ -210,7 +222,16 @@ async function serverTimes(server: Served, count: { readonly clicks: number; rea
   };
 }
 
-async function mapClicks(browser: Browser, server: Served): Promise<BenchRow[]> {
+/** The monotonic clock V8's profiles use, µs. */
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
+
+interface Clicked {
+  readonly rows: BenchRow[];
+  /** When the measured clicks ran (monotonic µs), and how many. */
+  readonly window: { readonly from: number; readonly to: number; readonly clicks: number };
+}
+
+async function mapClicks(browser: Browser, server: Served): Promise<Clicked> {
   const page = await openPlan(browser, server.url);
   try {
     const [site, ...others] = await page.evaluate(pickShapes, CLICKS + WARMUP_CLICKS);
@@ -218,12 +239,15 @@ async function mapClicks(browser: Browser, server: Served): Promise<BenchRow[]> 
     // The plan's own site, which stays: the plan is saved and screened from here on.
     await page.evaluate(clickAndTime, site);
     const clicks: ClickTiming[] = [];
+    let from = 0;
     for (let i = 0; i < CLICKS + WARMUP_CLICKS; i++) {
+      if (i === WARMUP_CLICKS) from = monotonicMicros();
       // Each shape added, then removed: an add on even clicks, its removal on odd ones.
       const shape = others[Math.floor(i / 2) % others.length] as string;
       const timing = await page.evaluate(clickAndTime, shape);
       if (i >= WARMUP_CLICKS) clicks.push(timing);
     }
+    const window = { from, to: monotonicMicros(), clicks: clicks.length };
     await page.evaluate(sessionRoundTrips, 5);
     const trips = await page.evaluate(sessionRoundTrips, ROUND_TRIPS);
     const painted = clicks.map((c) => c.paintedMs);
@@ -232,7 +256,7 @@ async function mapClicks(browser: Browser, server: Served): Promise<BenchRow[]> 
     const split = phases(clicks);
     const tripP50 = median(trips);
     const onServer = await serverTimes(server, { clicks: clicks.length, trips: ROUND_TRIPS });
-    return [
+    const rows: BenchRow[] = [
       [
         'web: page fetch GET /api/session p50/p95',
         `${msText(tripP50)} / ${msText(percentile(trips, 95))} ms`,
@@ -256,6 +280,7 @@ async function mapClicks(browser: Browser, server: Served): Promise<BenchRow[]> 
         true,
       ],
     ];
+    return { rows, window };
   } finally {
     await page.context().close();
   }
@@ -273,25 +298,63 @@ export async function runWebBench(): Promise<BenchRow[]> {
   }
   const { chromium } = await import('playwright-core');
   const server = await serve();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-  });
+  const rows: BenchRow[] = [];
+  let window: Clicked['window'] | undefined;
   try {
-    const downloaded = await firstScreen(browser, server.url);
-    const missing = onDisk.filter((s) => !downloaded.some((d) => d.path === s.path)).map((s) => s.path);
-    const rows: BenchRow[] = [
-      firstScreenRow(
-        downloaded,
-        `Chromium downloaded for sign-in and the patient list (empty cache; web build ${built})`,
-      ),
-    ];
-    if (missing.length > 0)
-      rows.push(['web: index.html scripts not downloaded', String(missing.length), missing.join(', '), false]);
-    rows.push(...(await mapClicks(browser, server)));
-    return rows;
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+    });
+    try {
+      const downloaded = await firstScreen(browser, server.url);
+      const missing = onDisk.filter((s) => !downloaded.some((d) => d.path === s.path)).map((s) => s.path);
+      rows.push(
+        firstScreenRow(
+          downloaded,
+          `Chromium downloaded for sign-in and the patient list (empty cache; web build ${built})`,
+        ),
+      );
+      if (missing.length > 0)
+        rows.push(['web: index.html scripts not downloaded', String(missing.length), missing.join(', '), false]);
+      const clicked = await mapClicks(browser, server);
+      rows.push(...clicked.rows);
+      window = clicked.window;
+    } finally {
+      await browser.close();
+    }
   } finally {
-    await browser.close();
+    // The profile is written as the server exits.
     await server.stop();
   }
+  if (PROFILE_DIR && window) rows.push(...profileRows(join(PROFILE_DIR, PROFILE_NAME), window));
+  return rows;
+}
+
+/** Where the server's CPU went during the measured clicks (its --cpu-prof profile, cut to them). */
+function profileRows(file: string, window: Clicked['window']): BenchRow[] {
+  if (!existsSync(file)) return [['web: server profile (clicks)', 'missing', `no ${file} written`, null]];
+  const cut = profileWindow(JSON.parse(readFileSync(file, 'utf8')) as TimedProfile, window.from, window.to);
+  const wallMs = (window.to - window.from) / 1000;
+  const shares = summariseProfile(cut.profile);
+  return [
+    [
+      'web: server busy per click (profile)',
+      `${msText(cut.busyMs / window.clicks)} ms`,
+      `not idle ${Math.round(cut.busyMs)} of ${Math.round(wallMs)} ms over ${window.clicks} clicks (on a core or waiting for one; ` +
+        `${cut.samples} samples): ` +
+        shares
+          .slice(0, 6)
+          .map((x) => `${x.layer} ${x.percent.toFixed(0)}%`)
+          .join(', '),
+      true,
+    ],
+    [
+      'web: busiest server functions (clicks)',
+      `${topFunctions(cut.profile, 1)[0]?.percent.toFixed(0) ?? '?'}%`,
+      topFunctions(cut.profile, 5)
+        .map((x) => `${x.layer} ${x.percent.toFixed(0)}%`)
+        .join(', ') + `; the whole profile: ${file}`,
+      true,
+    ],
+  ];
 }

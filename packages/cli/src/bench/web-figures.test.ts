@@ -11,6 +11,7 @@ import {
   median,
   percentile,
   phases,
+  profileWindow,
   totalOf,
   type ClickTiming,
 } from './web-figures.js';
@@ -100,5 +101,26 @@ describe('loggedRequests', () => {
       { method: 'GET', url: '/api/session?x=1', ms: 3.5 },
       { method: 'PUT', url: '/api/visits/v1/plan', ms: 41.25 },
     ]);
+  });
+});
+
+describe('profileWindow', () => {
+  it('keeps the samples inside the window and counts the busy time to each next sample', () => {
+    const frame = (id: number, functionName: string) => ({ id, callFrame: { functionName, url: '' } });
+    const window = profileWindow(
+      {
+        nodes: [frame(1, '(idle)'), frame(2, 'savePlan'), frame(3, 'screen')],
+        startTime: 1000,
+        endTime: 9000,
+        // at 1500, 2500, 3500, 4500, 5500, 6500
+        samples: [2, 1, 2, 3, 1, 3],
+        timeDeltas: [500, 1000, 1000, 1000, 1000, 1000],
+      },
+      2000,
+      5000,
+    );
+    expect(window.profile.samples).toEqual([1, 2, 3]);
+    expect(window.samples).toBe(3);
+    expect(window.busyMs).toBe(2); // the two busy samples, 1 ms each
   });
 });

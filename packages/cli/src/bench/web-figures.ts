@@ -1,6 +1,7 @@
 // The web bench's pure part (./web-bench.ts): the first screen's scripts as index.html names them,
 // sizes gzipped and summed, percentiles, and a map click's time split into its phases.
 import { gzipSync } from 'node:zlib';
+import type { CpuProfile } from './profile-summary.js';
 
 export const KB = 1024;
 
@@ -132,4 +133,36 @@ export function loggedRequests(log: string): LoggedRequest[] {
     }
   }
   return done;
+}
+
+/** A V8 CPU profile as `node --cpu-prof` writes it: sample times are µs on the system's monotonic clock. */
+export interface TimedProfile extends CpuProfile {
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/**
+ * The samples taken between `from` and `to` (µs, the monotonic clock process.hrtime reads, which
+ * V8's profile timestamps use on Linux), and how long the process was busy then (ms: the time to
+ * the next sample of each sample not idle).
+ */
+export function profileWindow(
+  profile: TimedProfile,
+  from: number,
+  to: number,
+): { profile: CpuProfile; samples: number; busyMs: number } {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const samples: number[] = [];
+  let busyMicros = 0;
+  let at = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i] ?? 0;
+    const id = profile.samples[i] as number;
+    if (at < from || at > to) continue;
+    samples.push(id);
+    if (!idle.has(id)) busyMicros += profile.timeDeltas[i + 1] ?? 0;
+  }
+  return { profile: { nodes: profile.nodes, samples }, samples: samples.length, busyMs: busyMicros / 1000 };
 }
