@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_TIME_OUT,
   firstDayExpired,
+  recordBlockers,
   recordIssues,
   signingBlockers,
   type ProcedureRecord,
@@ -115,6 +116,28 @@ describe('signingBlockers', () => {
     ]);
     expect(signingBlockers({ ...complete, sites: [] }, plan)).toEqual([
       'nothing recorded as given at trapezius-upper (left): record it, or take the site out of the plan',
+    ]);
+    // The same items with their stable codes (the signing-blocked problem's `blockers`).
+    expect(recordBlockers(record, plan).map((b) => b.code)).toEqual([
+      'site-not-planned',
+      'volume-over-plan',
+      'product-not-planned',
+    ]);
+    expect(recordBlockers({ ...complete, sites: [] }, plan).map((b) => b.code)).toEqual(['site-not-recorded']);
+  });
+
+  it('codes the time-out, lot, expiry and pain-score blockers', () => {
+    const record: ProcedureRecord = {
+      timeOut: EMPTY_TIME_OUT,
+      sites: [site({ administrations: [{ injectate: 'lidocaine-1pct', volumeMl: 2, lot: ' ', expiry: null }] })],
+      complications: [],
+      postPainNrs: null,
+    };
+    expect(recordBlockers(record, plan).map((b) => b.code)).toEqual([
+      'time-out-incomplete',
+      'lot-missing',
+      'expiry-missing',
+      'post-pain-missing',
     ]);
   });
 });

@@ -120,23 +120,47 @@ export interface PlannedForSigning {
 const VOLUME_TOLERANCE_ML = 1e-9;
 const siteKey = (s: { readonly muscle: string; readonly side: Side }) => `${s.muscle} (${s.side})`;
 
+/** Why the procedure record stops signing: a stable code, apart from the wording. */
+export const RECORD_BLOCKER_CODES = [
+  'time-out-incomplete',
+  'site-not-planned',
+  'site-not-recorded',
+  'lot-missing',
+  'expiry-missing',
+  'product-not-planned',
+  'volume-over-plan',
+  'post-pain-missing',
+] as const;
+export type RecordBlockerCode = (typeof RECORD_BLOCKER_CODES)[number];
+
+export interface RecordBlocker {
+  readonly code: RecordBlockerCode;
+  readonly message: string;
+}
+
 /** What still stops signing, in words; empty when the record is complete and within the plan. */
 export function signingBlockers(record: ProcedureRecord, plan: PlannedForSigning): string[] {
-  const blockers: string[] = [];
+  return recordBlockers(record, plan).map((b) => b.message);
+}
+
+/** What still stops signing, each with its code; empty when the record is complete and within the plan. */
+export function recordBlockers(record: ProcedureRecord, plan: PlannedForSigning): RecordBlocker[] {
+  const blockers: RecordBlocker[] = [];
+  const add = (code: RecordBlockerCode, message: string) => blockers.push({ code, message });
   const unchecked = TIME_OUT_ITEMS.filter((item) => !record.timeOut[item]);
   if (unchecked.length > 0)
-    blockers.push(`time-out not complete: ${unchecked.map((i) => TIME_OUT_WORDS[i]).join(', ')}`);
+    add('time-out-incomplete', `time-out not complete: ${unchecked.map((i) => TIME_OUT_WORDS[i]).join(', ')}`);
 
   const planned = new Set(plan.sites.map(siteKey));
   const recorded = new Map(record.sites.map((s) => [siteKey(s), s]));
   for (const site of record.sites) {
     if (!planned.has(siteKey(site)))
-      blockers.push(`${siteKey(site)} is not in the screened plan: add it and screen again`);
+      add('site-not-planned', `${siteKey(site)} is not in the screened plan: add it and screen again`);
   }
   for (const key of planned) {
     const site = recorded.get(key);
     if (!site || site.administrations.length === 0) {
-      blockers.push(`nothing recorded as given at ${key}: record it, or take the site out of the plan`);
+      add('site-not-recorded', `nothing recorded as given at ${key}: record it, or take the site out of the plan`);
     }
   }
 
@@ -144,8 +168,9 @@ export function signingBlockers(record: ProcedureRecord, plan: PlannedForSigning
   for (const site of record.sites) {
     for (const a of site.administrations) {
       given.set(a.injectate, (given.get(a.injectate) ?? 0) + a.volumeMl);
-      if (a.lot === null || a.lot.trim() === '') blockers.push(`${a.injectate} at ${siteKey(site)} has no lot number`);
-      if (a.expiry === null) blockers.push(`${a.injectate} at ${siteKey(site)} has no expiry date`);
+      if (a.lot === null || a.lot.trim() === '')
+        add('lot-missing', `${a.injectate} at ${siteKey(site)} has no lot number`);
+      if (a.expiry === null) add('expiry-missing', `${a.injectate} at ${siteKey(site)} has no expiry date`);
     }
   }
   const plannedMl = new Map<string, number>();
@@ -153,14 +178,15 @@ export function signingBlockers(record: ProcedureRecord, plan: PlannedForSigning
   for (const [injectate, ml] of given) {
     const limit = plannedMl.get(injectate);
     if (limit === undefined)
-      blockers.push(`${injectate} was given but is not in the screened plan: add it and screen again`);
+      add('product-not-planned', `${injectate} was given but is not in the screened plan: add it and screen again`);
     else if (ml > limit + VOLUME_TOLERANCE_ML) {
-      blockers.push(
+      add(
+        'volume-over-plan',
         `${injectate}: ${round(ml)} mL given, more than the ${round(limit)} mL screened: change the plan and screen again`,
       );
     }
   }
-  if (record.postPainNrs === null) blockers.push('pain after the procedure (NRS 0-10) is not recorded');
+  if (record.postPainNrs === null) add('post-pain-missing', 'pain after the procedure (NRS 0-10) is not recorded');
   return blockers;
 }
 

@@ -35,4 +35,6 @@ export interface UseCaseFailure {
   readonly detail: string;
   /** The input field at fault (`values.feverCelsius`), when there is one. */
   readonly issues?: readonly { readonly path: string; readonly message: string; readonly code?: string }[];
+  /** signing-blocked: what is still open, each with its code and the visit step that fixes it. */
+  readonly blockers?: readonly { readonly code: string; readonly step: string; readonly message: string }[];
 }

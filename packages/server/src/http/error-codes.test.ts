@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, isErrorCode, problemType } from './error-codes.js';
+import { Problem } from './openapi.js';
 
 const doc = readFileSync(new URL('./ERRORS.md', import.meta.url), 'utf8');
 const rows = doc
@@ -42,5 +43,15 @@ describe('ERROR_CODES', () => {
     expect(isErrorCode('rate-limited')).toBe(true);
     expect(isErrorCode('teapot')).toBe(false);
     expect(isErrorCode('toString')).toBe(false);
+  });
+});
+
+describe('problem extension members', () => {
+  it('ERRORS.md documents every member the Problem schema adds to RFC 9457 (errors, blockers)', () => {
+    const standard = new Set(['type', 'title', 'status', 'detail', 'instance']);
+    const members = Object.keys(Problem.shape).filter((k) => !standard.has(k) && k !== 'code');
+    expect(members).toEqual(['errors', 'blockers']);
+    const documented = doc.split('\n').flatMap((line) => /^- `([a-z]+)`, with /.exec(line)?.slice(1) ?? []);
+    expect(documented).toEqual(members);
   });
 });

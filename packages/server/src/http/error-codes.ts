@@ -81,7 +81,7 @@ export const ERROR_CODES = {
   'signing-blocked': {
     status: 409,
     title: 'The note cannot be signed yet',
-    when: 'Signing a note while something is still open (no screen of the current plan, a critical card without an override); detail names each.',
+    when: 'Signing a note while something is still open (no screen of the current plan, a critical card without an override); detail names each, and blockers lists each as { code, step, message }.',
   },
   'precondition-failed': {
     status: 412,

@@ -5,7 +5,7 @@
 // with its stack and answered without one.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, problemType, type ErrorCode } from './error-codes.js';
-import { isKnotworkError, type Failure, type ProblemIssue } from './knotwork-error.js';
+import { isKnotworkError, type Failure, type ProblemIssue, type SigningBlockerItem } from './knotwork-error.js';
 
 export interface ProblemBody {
   readonly type: string;
@@ -15,6 +15,7 @@ export interface ProblemBody {
   readonly instance: string;
   readonly code: ErrorCode;
   readonly errors?: readonly ProblemIssue[];
+  readonly blockers?: readonly SigningBlockerItem[];
 }
 
 export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
@@ -97,6 +98,7 @@ export function problemBody(failure: Failure, url: string): ProblemBody {
     instance: url.split('?', 1)[0] ?? url,
     code: failure.code,
     ...(failure.errors && failure.errors.length > 0 ? { errors: failure.errors } : {}),
+    ...(failure.blockers && failure.blockers.length > 0 ? { blockers: failure.blockers } : {}),
   };
 }
 

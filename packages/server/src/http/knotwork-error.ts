@@ -11,11 +11,22 @@ export interface ProblemIssue {
   readonly code?: string;
 }
 
+/** One thing that still keeps a note from being signed (the `blockers` extension of signing-blocked). */
+export interface SigningBlockerItem {
+  /** Stable: what is open (`no-screen`, `critical-card-open`, `time-out-incomplete` ...). */
+  readonly code: string;
+  /** The visit step where it is put right (`plan`, `screening`, `consent`, `procedure`). */
+  readonly step: string;
+  readonly message: string;
+}
+
 /** Errors as data: what a use case returns instead of throwing. */
 export interface Failure {
   readonly code: ErrorCode;
   readonly detail: string;
   readonly errors?: readonly ProblemIssue[];
+  /** signing-blocked: each open item, structured (RFC 9457 extension member; `detail` lists them in words). */
+  readonly blockers?: readonly SigningBlockerItem[];
   /** Extra response headers the failure calls for (Retry-After, WWW-Authenticate). */
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -26,6 +37,7 @@ export class KnotworkError extends Error implements Failure {
   readonly code: ErrorCode;
   readonly detail: string;
   readonly errors: readonly ProblemIssue[] | undefined;
+  readonly blockers: readonly SigningBlockerItem[] | undefined;
   readonly headers: Readonly<Record<string, string>> | undefined;
 
   constructor(code: ErrorCode, detail: string, more: Omit<Failure, 'code' | 'detail'> = {}) {
@@ -34,6 +46,7 @@ export class KnotworkError extends Error implements Failure {
     this.code = code;
     this.detail = detail;
     this.errors = more.errors;
+    this.blockers = more.blockers;
     this.headers = more.headers;
   }
 

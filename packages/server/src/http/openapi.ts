@@ -21,6 +21,10 @@ export const Problem = z
     instance: z.string(),
     code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]),
     errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+    blockers: z
+      .array(z.object({ code: z.string(), step: z.string(), message: z.string() }))
+      .optional()
+      .describe('signing-blocked only: each open item with its stable code and the visit step that fixes it'),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details; `code` is stable (ERRORS.md)' });
 

@@ -14,6 +14,14 @@ export interface ProblemBody {
   readonly detail: string;
   readonly code: string;
   readonly errors?: readonly ProblemIssue[];
+  /** signing-blocked: each open item with its stable code and the visit step that fixes it. */
+  readonly blockers?: readonly ProblemBlocker[];
+}
+
+export interface ProblemBlocker {
+  readonly code: string;
+  readonly step: string;
+  readonly message: string;
 }
 
 /** A request the server refused (or that never reached it: status 0, code `network`). */
@@ -23,6 +31,7 @@ export class ApiProblem extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: readonly ProblemIssue[];
+  readonly blockers: readonly ProblemBlocker[];
 
   constructor(body: ProblemBody) {
     super(`${body.title}: ${body.detail}`);
@@ -32,6 +41,7 @@ export class ApiProblem extends Error {
     this.title = body.title;
     this.detail = body.detail;
     this.errors = body.errors ?? [];
+    this.blockers = body.blockers ?? [];
   }
 
   /** The issues at a body field (`$.family`, `$.given[0]` for field `given`), for field-level errors. */

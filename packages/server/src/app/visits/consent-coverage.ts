@@ -7,9 +7,9 @@ import type { StoredConsent } from './procedure-ports.js';
 export function consentGaps(
   consents: readonly StoredConsent[],
   plan: Pick<StoredPlan, 'sites' | 'products'>,
-): string[] {
+): { readonly code: 'consent-missing' | 'consent-incomplete'; readonly message: string }[] {
   const consent = consents.at(-1);
-  if (!consent) return ['no consent is signed for this visit'];
+  if (!consent) return [{ code: 'consent-missing', message: 'no consent is signed for this visit' }];
   const covered = (muscle: string, side: string) =>
     consent.form.sites.some((s) => s.muscle === muscle && (s.side === side || s.side === 'both'));
   const gaps: string[] = [];
@@ -21,5 +21,10 @@ export function consentGaps(
   for (const p of plan.products) if (!drugs.has(p.injectate)) gaps.push(p.injectate);
   return gaps.length === 0
     ? []
-    : [`the signed consent does not cover ${gaps.join(', ')}: sign a consent for the current plan`];
+    : [
+        {
+          code: 'consent-incomplete',
+          message: `the signed consent does not cover ${gaps.join(', ')}: sign a consent for the current plan`,
+        },
+      ];
 }

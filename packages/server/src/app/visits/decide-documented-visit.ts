@@ -292,10 +292,13 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     consents: [consent],
     at,
   });
-  const signed = sign(firstDraft(), { by: actor.userId, at, blockers });
+  const signed = sign(firstDraft(), { by: actor.userId, at, blockers: blockers.map((b) => b.message) });
   if (!signed.ok) {
-    const code = signed.code === 'signing-blocked' ? 'signing-blocked' : 'note-locked';
-    return atStep('signing the note', 'note', { ok: false, code, detail: signed.detail });
+    const failure: UseCaseFailure =
+      signed.code === 'signing-blocked'
+        ? { ok: false, code: 'signing-blocked', detail: signed.detail, blockers }
+        : { ok: false, code: 'note-locked', detail: signed.detail };
+    return atStep('signing the note', 'note', failure);
   }
   record({ action: 'note.sign', entity: procedure, patientId, outcome: 'success', detail: { version: 1 } });
   const note: StoredNote = {

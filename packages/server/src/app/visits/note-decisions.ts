@@ -1,7 +1,7 @@
 // The pure parts of the procedure note's use cases (procedure-note.ts), shared with a whole
 // documented visit decided in memory (decide-documented-visit.ts): the first draft from the plan,
 // a draft changed, what still blocks signing, and the administrations a signature writes.
-import { catalogue, recordIssues, signingBlockers, type RecordIssue } from '@knotwork/core';
+import { catalogue, recordBlockers, recordIssues, type RecordBlockerCode, type RecordIssue } from '@knotwork/core';
 import { consentGaps } from './consent-coverage.js';
 import { emptySite, procedureRecordOf, type NoteChange, type NoteContent } from './note-ports.js';
 import { unresolvedCriticalCards } from './override-card.js';
@@ -45,10 +45,37 @@ export function editedContent(
   return issues.length > 0 ? { ok: false, issues } : { ok: true, content };
 }
 
+/** The visit steps where a signing blocker is put right (the web app's step ids). */
+export type BlockerStep = 'plan' | 'screening' | 'consent' | 'procedure';
+
+export type SigningBlockerCode =
+  | 'no-plan'
+  | 'no-screen'
+  | 'critical-card-open'
+  | 'plan-changed'
+  | 'lot-refused'
+  | 'consent-missing'
+  | 'consent-incomplete'
+  | RecordBlockerCode;
+
+/** One thing still open before signing: a stable code, the step that fixes it, and its words. */
+export interface SigningBlocker {
+  readonly code: SigningBlockerCode;
+  readonly step: BlockerStep;
+  readonly message: string;
+}
+
+/** Record blockers that are fixed by changing the plan (and screening it again), not the note. */
+const FIXED_IN_PLAN: ReadonlySet<RecordBlockerCode> = new Set([
+  'site-not-planned',
+  'product-not-planned',
+  'volume-over-plan',
+]);
+
 /**
- * What still blocks signing a note of this content, in words: no screen of the current plan or a
- * critical card of it without an override, a plan changed since the note was saved, the record
- * incomplete or beyond the plan, an expired lot, no consent covering the plan.
+ * What still blocks signing a note of this content: no screen of the current plan or a critical
+ * card of it without an override, a plan changed since the note was saved, the record incomplete
+ * or beyond the plan, an expired lot, no consent covering the plan.
  */
 export function signingBlockersOf(input: {
   readonly plan: StoredPlan;
@@ -58,25 +85,30 @@ export function signingBlockersOf(input: {
   readonly content: NoteContent;
   readonly consents: readonly StoredConsent[];
   readonly at: number;
-}): string[] {
+}): SigningBlocker[] {
   const { plan, screen, content } = input;
-  const blockers: string[] = [];
-  if (!screen) blockers.push(`no screen of the current plan (revision ${plan.revision}): screen the visit first`);
+  const blockers: SigningBlocker[] = [];
+  const add = (code: SigningBlockerCode, step: BlockerStep, message: string) => blockers.push({ code, step, message });
+  if (!screen)
+    add('no-screen', 'screening', `no screen of the current plan (revision ${plan.revision}): screen the visit first`);
   else {
     const open = new Set(unresolvedCriticalCards(screen.cards, input.overrides));
     for (const c of screen.cards.filter((card) => open.has(card.uuid))) {
-      blockers.push(`critical card "${c.summary}" (${c.source.topic.code}) has no override`);
+      add('critical-card-open', 'screening', `critical card "${c.summary}" (${c.source.topic.code}) has no override`);
     }
   }
   if (content.plan.revision !== plan.revision) {
-    blockers.push(
+    add(
+      'plan-changed',
+      'procedure',
       `the plan changed (revision ${content.plan.revision} -> ${plan.revision}) after the note was last saved: save the note again`,
     );
   }
   const record = procedureRecordOf(content);
-  blockers.push(...signingBlockers(record, plan));
-  blockers.push(...recordIssues(record, dayOf(input.at)).map((i) => i.message));
-  blockers.push(...consentGaps(input.consents, plan));
+  for (const b of recordBlockers(record, plan))
+    add(b.code, FIXED_IN_PLAN.has(b.code) ? 'plan' : 'procedure', b.message);
+  for (const i of recordIssues(record, dayOf(input.at))) add('lot-refused', 'procedure', i.message);
+  for (const gap of consentGaps(input.consents, plan)) add(gap.code, 'consent', gap.message);
   return blockers;
 }
 

@@ -16,6 +16,7 @@ import {
   firstDraftContent,
   planSnapshot,
   signingBlockersOf,
+  type SigningBlocker,
 } from './note-decisions.js';
 import type { NoteChange, StoredNote } from './note-ports.js';
 
@@ -165,10 +166,10 @@ export async function editNote(
   return audited(repos, input, 'note.edit', entity, note.patientId, result);
 }
 
-/** What still blocks signing the visit's note, in words. */
-async function blockersOf(repos: Repos, note: StoredNote, at: number): Promise<string[]> {
+/** What still blocks signing the visit's note. */
+async function blockersOf(repos: Repos, note: StoredNote, at: number): Promise<SigningBlocker[]> {
   const plan = await repos.plans.ofVisit(note.visitId);
-  if (!plan) return ['the visit has no plan'];
+  if (!plan) return [{ code: 'no-plan', step: 'plan', message: 'the visit has no plan' }];
   const screen = plan.screenId === null ? undefined : await repos.screens.find(plan.screenId);
   return signingBlockersOf({
     plan,
@@ -202,14 +203,14 @@ export async function signNote(
   }
   const blockers = note.status === 'draft' ? await blockersOf(repos, note, input.at) : [];
   const amends = note.previousVersionId === null ? null : note.version - 1;
-  const decision = sign(versionOf(note, amends), { by: input.actor.userId, at: input.at, blockers });
+  const words = blockers.map((b) => b.message);
+  const decision = sign(versionOf(note, amends), { by: input.actor.userId, at: input.at, blockers: words });
   let result: { ok: true; note: StoredNote } | UseCaseFailure;
   if (!decision.ok) {
-    result = {
-      ok: false,
-      code: decision.code === 'signing-blocked' ? 'signing-blocked' : 'note-locked',
-      detail: decision.detail,
-    };
+    result =
+      decision.code === 'signing-blocked'
+        ? { ok: false, code: 'signing-blocked', detail: decision.detail, blockers }
+        : { ok: false, code: 'note-locked', detail: decision.detail };
   } else if (!input.ifRevisions.includes(note.revision)) result = writeFailure(note, 'stale');
   else {
     const status = decision.value.status === 'amended' ? 'amended' : 'signed';
@@ -217,7 +218,7 @@ export async function signNote(
     if (typeof saved !== 'string') await writeProcedureRecord(repos, saved, input.actor.userId, input.at);
     result = typeof saved === 'string' ? writeFailure(note, saved) : { ok: true, note: saved };
   }
-  return audited(repos, input, 'note.sign', entity, note.patientId, result, blockers.length ? { blockers } : {});
+  return audited(repos, input, 'note.sign', entity, note.patientId, result, words.length ? { blockers: words } : {});
 }
 
 export async function amendNote(

@@ -84,7 +84,10 @@ export async function readInCallerClinic<T>(
 export function orThrow<T extends { readonly ok: true }>(result: T | UseCaseFailure): T {
   if (result.ok) return result;
   const errors = result.issues?.map((i) => ({ ...i, path: i.path === '' ? '$' : `$.${i.path}` }));
-  throw new KnotworkError(result.code, result.detail, errors ? { errors } : {});
+  throw new KnotworkError(result.code, result.detail, {
+    ...(errors ? { errors } : {}),
+    ...(result.blockers ? { blockers: result.blockers } : {}),
+  });
 }
 
 /** Audits requests refused outside a use case: by the role or CSRF check, the schema, the body parser. */

@@ -74,6 +74,7 @@ describe('POST /api/patients/:id/documented-visits', () => {
     expect(r.statusCode).toBe(409);
     expect(problemOf(r).code).toBe('signing-blocked');
     expect(problemOf(r).detail).toMatch(/^signing the note: cannot sign yet: critical card/);
+    expect(problemOf(r).blockers?.[0]).toMatchObject({ code: 'critical-card-open', step: 'screening' });
     expect(rig.repos.snapshot()).toBe(before);
     expect(rig.repos.audit.at(-1)).toMatchObject({ action: 'visit.document', outcome: 'failed' });
   });

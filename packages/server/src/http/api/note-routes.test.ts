@@ -119,6 +119,10 @@ describe('procedure notes', () => {
     expect(problemOf(r).code).toBe('signing-blocked');
     expect(problemOf(r).detail).toContain(critical.source.topic.code);
     expect(problemOf(r).detail).toContain(critical.summary);
+    // The same items, structured (the `blockers` extension member), in the order detail lists them.
+    const blockers = problemOf(r).blockers ?? [];
+    expect(blockers.map((b) => [b.code, b.step])).toContainEqual(['critical-card-open', 'screening']);
+    expect(`cannot sign yet: ${blockers.map((b) => b.message).join('; ')}`).toBe(problemOf(r).detail);
     expect(rig.repos.snapshot()).toBe(before);
     expect(rig.repos.audit.at(-1)).toMatchObject({ action: 'note.sign', outcome: 'failed' });
   });
@@ -132,6 +136,11 @@ describe('procedure notes', () => {
     const r = await sign(rig, note.id);
     expect(r.statusCode).toBe(409);
     expect(problemOf(r).detail).toContain('no screen of the current plan (revision 2)');
+    expect(problemOf(r).blockers).toContainEqual({
+      code: 'no-screen',
+      step: 'screening',
+      message: 'no screen of the current plan (revision 2): screen the visit first',
+    });
   });
 
   it('answers 409 note-locked to an edit after signing, and 400 with the path to an amendment without reason', async () => {

@@ -116,6 +116,7 @@ export function problemOf(response: LightMyRequestResponse): {
   instance: string;
   code: string;
   errors?: { path: string; message: string; code?: string }[];
+  blockers?: { code: string; step: string; message: string }[];
 } {
   return response.json();
 }

@@ -16,8 +16,8 @@ export function BlockerList({
         Not signed: {blockers.length === 1 ? 'one thing is' : `${blockers.length} things are`} still open
       </p>
       <ul className="blocker-list">
-        {blockers.map((b) => (
-          <li key={b.text}>
+        {blockers.map((b, i) => (
+          <li key={`${i}-${b.code}`}>
             {b.text} <Link to={`/visits/${visitId}/${b.step}`}>Fix in {stepById(b.step)?.title ?? b.step}</Link>
           </li>
         ))}

@@ -65,7 +65,7 @@ export function SignStep({ visit }: StepProps) {
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       if (error.code === 'signing-blocked') {
-        setBlockers(blockersOf(error.detail));
+        setBlockers(blockersOf(error));
         requestAnimationFrame(() => blockersRef.current?.querySelector<HTMLElement>('[role="alert"]')?.focus());
       } else setProblem(error);
       if (error.status === 412) await reload();

@@ -1,27 +1,22 @@
-// What still blocks signing, as the server's 409 signing-blocked detail lists it ("cannot sign
-// yet: a; b; c"), each with the step of the visit where it is put right. The server decides what
-// blocks; this only routes each item to a step by what it names.
-import type { VisitStepId } from '../steps';
+// What still blocks signing, as the server's 409 signing-blocked problem lists it in its `blockers`
+// extension member: each item's words, its stable code and the visit step where it is put right.
+// The server decides what blocks and where it is fixed; this only shows it.
+import type { ApiProblem } from '../../api/problem';
+import { stepById, type VisitStepId } from '../steps';
 
 export interface Blocker {
+  readonly code: string;
   readonly text: string;
   readonly step: VisitStepId;
 }
 
-export function stepFor(text: string): VisitStepId {
-  // The time-out (which names consent among its checks) is ticked in the procedure note.
-  if (/time-out/i.test(text)) return 'procedure';
-  if (/consent/i.test(text)) return 'consent';
-  if (/no screen|critical card|screen the visit/i.test(text)) return 'screening';
-  if (/has no plan/i.test(text)) return 'plan';
-  return 'procedure';
-}
-
-export function blockersOf(detail: string): Blocker[] {
-  const list = detail.replace(/^cannot sign yet:\s*/i, '');
-  return list
-    .split(/;\s+/)
-    .map((t) => t.trim())
-    .filter(Boolean)
-    .map((text) => ({ text, step: stepFor(text) }));
+export function blockersOf(problem: ApiProblem): Blocker[] {
+  const items = problem.blockers.map((b) => ({
+    code: b.code,
+    text: b.message,
+    // A step this app does not know (a newer server) still lands in the procedure note.
+    step: stepById(b.step)?.id ?? 'procedure',
+  }));
+  // A refusal without the list (never from this server) is still shown, as one item.
+  return items.length > 0 ? items : [{ code: problem.code, text: problem.detail, step: 'procedure' }];
 }
