@@ -1,5 +1,6 @@
 // The web app in `npm run bench` (issue 4, item 7), in Debian's Chromium driven by Playwright against
-// a real `knotwork serve` (demo clinic, fixed clock, a data folder of its own):
+// a real `knotwork serve` (demo clinic, fixed clock, a data folder of its own), on PGlite and, with
+// BENCH_DATABASE_URL or TEST_DATABASE_URL, on a fresh PostgreSQL database (dropped afterwards):
 //
 // 1. First-screen JavaScript: every script Chromium downloads, with an empty cache, for the sign-in
 //    page and then the patient list, gzipped at level 9 (the server does not compress; when it does,
@@ -14,7 +15,8 @@
 //    against 100 ms, with the same page's bare round trip (GET /api/session) as the baseline, and
 //    the median click split into its phases (Resource Timing of the PUT and the POST).
 //
-// BENCH_ONLY=web runs this part alone (./run-bench.ts); BENCH_WEB_CLICKS=N changes the click count;
+// BENCH_ONLY=web runs this part alone (./run-bench.ts); BENCH_DATABASES=pglite or =postgres measures
+// the clicks on that database only; BENCH_WEB_CLICKS=N changes the click count;
 // BENCH_PROFILE_DIR=DIR runs the server under --cpu-prof and says where its CPU went during the
 // clicks (the profile is kept there).
 import { spawn, spawnSync } from 'node:child_process';
@@ -23,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page, Response } from 'playwright-core';
-import type { BenchRow } from './server-bench.js';
+import { freshPostgres, type BenchRow } from './server-bench.js';
 import {
   biggest,
   firstScreenScripts,
@@ -59,7 +61,7 @@ const WARMUP_CLICKS = 4;
 const ROUND_TRIPS = 30;
 /** BENCH_PROFILE_DIR: the server runs under --cpu-prof; its samples during the measured clicks are summarised. */
 const PROFILE_DIR = process.env['BENCH_PROFILE_DIR'];
-const PROFILE_NAME = 'web-clicks-server.cpuprofile';
+const profileName = (label: string) => `web-clicks-${label.toLowerCase()}.cpuprofile`;
 
 function newestChange(path: string): number {
   const stat = statSync(path);
@@ -114,16 +116,16 @@ interface Served {
  * `knotwork serve` as a user starts it, on a fresh folder: the demo clinic and a fixed clock; it
  * logs each request with its time (--log-requests), to split a click's time between server and page.
  */
-async function serve(): Promise<Served> {
+async function serve(label: string, databaseUrl: string | undefined): Promise<Served> {
   const dataDir = mkdtempSync(join(tmpdir(), 'knotwork-web-bench-'));
   if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
   const profiling = PROFILE_DIR
-    ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${PROFILE_NAME}`]
+    ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName(label)}`]
     : [];
   const child = spawn(
     process.execPath,
     [...profiling, BIN, 'serve', '--port', '0', '--data-dir', dataDir, '--as-of', AS_OF, '--log-requests'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: databaseUrl ?? '' } },
   );
   let log = '';
   const onData = (chunk: Buffer) => (log += chunk.toString());
@@ -231,7 +233,7 @@ interface Clicked {
   readonly window: { readonly from: number; readonly to: number; readonly clicks: number };
 }
 
-async function mapClicks(browser: Browser, server: Served): Promise<Clicked> {
+async function mapClicks(browser: Browser, server: Served, label: string): Promise<Clicked> {
   const page = await openPlan(browser, server.url);
   try {
     const [site, ...others] = await page.evaluate(pickShapes, CLICKS + WARMUP_CLICKS);
@@ -258,21 +260,21 @@ async function mapClicks(browser: Browser, server: Served): Promise<Clicked> {
     const onServer = await serverTimes(server, { clicks: clicks.length, trips: ROUND_TRIPS });
     const rows: BenchRow[] = [
       [
-        'web: page fetch GET /api/session p50/p95',
+        `${label}: page GET /api/session p50/p95`,
         `${msText(tripP50)} / ${msText(percentile(trips, 95))} ms`,
         `${ROUND_TRIPS} round trips from the plan step's page, one at a time (the server's own time ` +
           `${msText(onServer.session)} ms); the baseline`,
         true,
       ],
       [
-        'web: map click to plan+meter+screen',
+        `${label}: map click p50 / p95`,
         `${msText(p50)} / ${msText(p95)} ms`,
-        `p50 / p95 of ${clicks.length} clicks (add, remove) at 1024x768, saved at the next revision, screened, ` +
-          `shown and painted; ${(p50 / tripP50).toFixed(1)}x the bare round trip (target p95 <= ${MAX_CLICK_MS} ms)`,
+        `${clicks.length} clicks (add, remove) at 1024x768 until the plan is saved at the next revision, the meter and ` +
+          `the screen shown, painted; ${(p50 / tripP50).toFixed(1)}x the bare round trip (target p95 <= ${MAX_CLICK_MS} ms)`,
         p95 <= MAX_CLICK_MS,
       ],
       [
-        'web: a click split (medians)',
+        `${label}: a click split (medians)`,
         `${msText(split.beforeSave + split.save + split.between + split.screen + split.render)} ms`,
         `map painted ${msText(split.map)}; wait before the save ${msText(split.beforeSave)}, ` +
           `PUT plan ${msText(split.save)} (server ${msText(onServer.save)}), to the screen's request ${msText(split.between)}, ` +
@@ -293,52 +295,88 @@ export async function runWebBench(): Promise<BenchRow[]> {
   if (!existsSync(CHROMIUM)) {
     return [
       firstScreenRow(onDisk, 'named by index.html (entry and modulepreloads; no browser)'),
-      ['web: map click to plan+meter+screen', 'skipped', `${CHROMIUM} not found (apt-get install -y chromium)`, true],
+      ['web: map clicks', 'skipped', `${CHROMIUM} not found (apt-get install -y chromium)`, true],
     ];
   }
   const { chromium } = await import('playwright-core');
-  const server = await serve();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  });
+  const rows: BenchRow[] = [];
+  try {
+    // BENCH_DATABASES=postgres or =pglite: that database only (default both), as for the server part.
+    const only = process.env['BENCH_DATABASES'];
+    const adminUrl = process.env['BENCH_DATABASE_URL'] || process.env['TEST_DATABASE_URL'] || '';
+    const onDatabase = (label: string, databaseUrl?: string) =>
+      onServer(browser, label, databaseUrl, rows.length === 0 ? { onDisk, built } : undefined);
+    if (only !== 'postgres') rows.push(...(await onDatabase('PGlite')));
+    if (only === 'pglite') {
+      // not asked for
+    } else if (adminUrl === '') {
+      rows.push([
+        'PostgreSQL: map clicks',
+        'skipped',
+        'set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to measure it',
+        true,
+      ]);
+    } else {
+      const pg = await freshPostgres(adminUrl);
+      try {
+        rows.push(...(await onDatabase('PostgreSQL', pg.url)));
+      } finally {
+        await pg.drop();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
+/** One `knotwork serve` on a database: the first screen (when asked), the map clicks, the profile. */
+async function onServer(
+  browser: Browser,
+  label: string,
+  databaseUrl: string | undefined,
+  first: { readonly onDisk: readonly Script[]; readonly built: string } | undefined,
+): Promise<BenchRow[]> {
+  const server = await serve(label, databaseUrl);
   const rows: BenchRow[] = [];
   let window: Clicked['window'] | undefined;
   try {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-    });
-    try {
+    if (first) {
       const downloaded = await firstScreen(browser, server.url);
-      const missing = onDisk.filter((s) => !downloaded.some((d) => d.path === s.path)).map((s) => s.path);
+      const missing = first.onDisk.filter((s) => !downloaded.some((d) => d.path === s.path)).map((s) => s.path);
       rows.push(
         firstScreenRow(
           downloaded,
-          `Chromium downloaded for sign-in and the patient list (empty cache; web build ${built})`,
+          `Chromium downloaded for sign-in and the patient list (empty cache; web build ${first.built})`,
         ),
       );
       if (missing.length > 0)
         rows.push(['web: index.html scripts not downloaded', String(missing.length), missing.join(', '), false]);
-      const clicked = await mapClicks(browser, server);
-      rows.push(...clicked.rows);
-      window = clicked.window;
-    } finally {
-      await browser.close();
     }
+    const clicked = await mapClicks(browser, server, label);
+    rows.push(...clicked.rows);
+    window = clicked.window;
   } finally {
     // The profile is written as the server exits.
     await server.stop();
   }
-  if (PROFILE_DIR && window) rows.push(...profileRows(join(PROFILE_DIR, PROFILE_NAME), window));
+  if (PROFILE_DIR && window) rows.push(...profileRows(join(PROFILE_DIR, profileName(label)), window, label));
   return rows;
 }
 
 /** Where the server's CPU went during the measured clicks (its --cpu-prof profile, cut to them). */
-function profileRows(file: string, window: Clicked['window']): BenchRow[] {
-  if (!existsSync(file)) return [['web: server profile (clicks)', 'missing', `no ${file} written`, null]];
+function profileRows(file: string, window: Clicked['window'], label: string): BenchRow[] {
+  if (!existsSync(file)) return [[`${label}: server profile (clicks)`, 'missing', `no ${file} written`, null]];
   const cut = profileWindow(JSON.parse(readFileSync(file, 'utf8')) as TimedProfile, window.from, window.to);
   const wallMs = (window.to - window.from) / 1000;
   const shares = summariseProfile(cut.profile);
   return [
     [
-      'web: server busy per click (profile)',
+      `${label}: server busy per click`,
       `${msText(cut.busyMs / window.clicks)} ms`,
       `not idle ${Math.round(cut.busyMs)} of ${Math.round(wallMs)} ms over ${window.clicks} clicks (on a core or waiting for one; ` +
         `${cut.samples} samples): ` +
@@ -349,7 +387,7 @@ function profileRows(file: string, window: Clicked['window']): BenchRow[] {
       true,
     ],
     [
-      'web: busiest server functions (clicks)',
+      `${label}: busiest server functions`,
       `${topFunctions(cut.profile, 1)[0]?.percent.toFixed(0) ?? '?'}%`,
       topFunctions(cut.profile, 5)
         .map((x) => `${x.layer} ${x.percent.toFixed(0)}%`)
