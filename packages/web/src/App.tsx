@@ -6,6 +6,7 @@ import { AppShell } from './layout/AppShell';
 import { NewPatientPage } from './patients/NewPatientPage';
 import { PatientSearchPage } from './patients/PatientSearchPage';
 import { SessionProvider } from './session/SessionProvider';
+import { SettingsPageLazy } from './settings/lazy';
 import { PageHeader } from './ui/PageHeader';
 import { VisitPage } from './visit/VisitPage';
 
@@ -32,6 +33,8 @@ export function App() {
             <Route path="patients/:id" element={<ChartPage />} />
             <Route path="visits/:visitId" element={<VisitPage />} />
             <Route path="visits/:visitId/:step" element={<VisitPage />} />
+            <Route path="settings" element={<SettingsPageLazy />} />
+            <Route path="settings/:section" element={<SettingsPageLazy />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -38,6 +38,11 @@ export function AppShell() {
             <NavLink to="/patients" className="topnav-link">
               Patients
             </NavLink>
+            {session.user.role === 'clinic-admin' && (
+              <NavLink to="/settings" className="topnav-link">
+                Clinic settings
+              </NavLink>
+            )}
           </nav>
           <div className="topbar-user">
             <span className="user-name">
