@@ -23,6 +23,30 @@ export async function tabTo(page: Page, target: Locator, options: { back?: boole
   throw new Error(`not reached with ${back ? 'Shift+Tab' : 'Tab'} in ${max} presses: ${String(target)}`);
 }
 
+/**
+ * Clicks a muscle on the body map with the mouse, where the muscle is drawn: the centre of its box
+ * can fall outside a curved shape, so the point nearest the centre that hits the shape is chosen.
+ */
+async function clickOnMap(page: Page, shape: Locator) {
+  await shape.scrollIntoViewIfNeeded();
+  const point = await shape.evaluate((g) => {
+    const box = g.getBoundingClientRect();
+    const points: { x: number; y: number }[] = [];
+    for (let i = 1; i < 12; i += 1) {
+      for (let j = 1; j < 12; j += 1)
+        points.push({ x: box.left + (box.width * i) / 12, y: box.top + (box.height * j) / 12 });
+    }
+    const centre = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    points.sort((a, b) => Math.hypot(a.x - centre.x, a.y - centre.y) - Math.hypot(b.x - centre.x, b.y - centre.y));
+    return points.find((p) => {
+      const hit = document.elementFromPoint(p.x, p.y);
+      return hit !== null && g.contains(hit);
+    });
+  });
+  if (!point) throw new Error(`no visible point of ${String(shape)} to click`);
+  await page.mouse.click(point.x, point.y);
+}
+
 /** Whether `target` has the focus now. */
 const focused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
 
@@ -48,6 +72,19 @@ describe.skipIf(!browserTestsEnabled)('a whole visit in the browser', () => {
   });
 
   const check = (name: string, fullPage = true) => checkScreen(rig, `3x-${name}`, fullPage);
+  /** Signs the clinician in, unless a test before has (each test also runs alone). */
+  async function signIn(page: Page) {
+    await page.goto(rig.url + '/');
+    const email = page.getByLabel('Email');
+    const patients = page.getByRole('heading', { name: 'Patients', level: 1 });
+    await email.or(patients).first().waitFor();
+    if (await patients.isVisible()) return;
+    await email.fill('clinician@demo.knotwork.dev');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password').press('Enter');
+    await patients.waitFor();
+  }
+
   const saved = (page: Page) =>
     expect.poll(() => page.locator('.save-status').first().textContent(), { timeout: 10_000 });
 
@@ -56,11 +93,7 @@ describe.skipIf(!browserTestsEnabled)('a whole visit in the browser', () => {
     { timeout: 240_000 },
     async () => {
       const { page } = rig;
-      await page.goto(rig.url + '/');
-      await page.getByLabel('Email').fill('clinician@demo.knotwork.dev');
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByLabel('Password').press('Enter');
-      await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+      await signIn(page);
 
       // A new patient.
       await page.getByRole('link', { name: 'New patient' }).click();
@@ -105,10 +138,17 @@ describe.skipIf(!browserTestsEnabled)('a whole visit in the browser', () => {
       await page.waitForURL(/\/visits\/[0-9a-f-]+\/indication$/);
       const visit = page.url().replace(/\/indication$/, '');
       const baseline = page.getByRole('form', { name: 'Indication and baseline' });
-      await baseline.getByRole('textbox', { name: 'ICD-10-CM code' }).fill('M79.12');
-      await baseline
-        .getByRole('textbox', { name: 'Diagnosis in words' })
-        .fill('Myalgia of auxiliary muscles, head and neck');
+      // The new patient has no problem listed: the diagnosis is searched by its words and picked
+      // with the arrow keys; its words fill in.
+      const code = baseline.getByRole('combobox', { name: 'ICD-10-CM code' });
+      await code.fill('auxiliary muscles');
+      await baseline.getByRole('option', { name: /M79\.12/ }).waitFor();
+      await code.press('ArrowDown');
+      await code.press('Enter');
+      await expect.poll(() => code.inputValue()).toBe('M79.12');
+      expect(await baseline.getByRole('textbox', { name: 'Diagnosis in words' }).inputValue()).toMatch(
+        /auxiliary muscles/i,
+      );
       const score = (group: string, n: number) =>
         baseline
           .getByRole('group', { name: group })
@@ -120,7 +160,9 @@ describe.skipIf(!browserTestsEnabled)('a whole visit in the browser', () => {
       await score('Interference with general activity', 4);
       await baseline.getByRole('button', { name: 'Record baseline' }).click();
       await baseline.getByText('Baseline recorded').waitFor();
-      expect(await baseline.getByRole('status').textContent()).toContain('PEG score 5/10');
+      expect(await baseline.getByRole('status').filter({ hasText: 'Baseline recorded' }).textContent()).toContain(
+        'PEG score 5/10',
+      );
       await check('03-indication');
 
       // 2. History review: the allergy list reviewed, the medicines reconciled.
@@ -318,6 +360,125 @@ describe.skipIf(!browserTestsEnabled)('a whole visit in the browser', () => {
       await expectPdf(rig, page.getByRole('link', { name: 'Print for the patient (PDF)' }));
       await check('13-discharge');
       expect(page.url()).toBe(`${visit}/discharge`);
+    },
+  );
+  it(
+    'stops a visit at a critical allergy card that is not overridden, until the plan changes',
+    { timeout: 180_000 },
+    async () => {
+      const { page } = rig;
+      // Ben Hartley's chart lists an allergy to lidocaine; the clinician plans it anyway.
+      await signIn(page);
+      await page.goto(`${rig.url}/patients?name=hartley`);
+      await page.getByRole('link', { name: /HARTLEY, Ben/ }).click();
+      await page.getByRole('heading', { name: 'Ben Hartley', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Start visit' }).click();
+      await page.waitForURL(/\/visits\/[0-9a-f-]+\/indication$/);
+      const visit = page.url().replace(/\/indication$/, '');
+      const steps = page.getByRole('navigation', { name: 'Visit steps' });
+      await steps.getByRole('link', { name: /Plan$/ }).click();
+      await page.waitForURL(/\/plan$/);
+      const trapezius = page
+        .getByRole('group', { name: 'Back of the body' })
+        .getByRole('checkbox', { name: /^Trapezius, upper fibres, left/ });
+      await clickOnMap(page, trapezius);
+      await expect.poll(() => trapezius.getAttribute('aria-checked')).toBe('true');
+      await page.getByLabel('Product 1').selectOption('lidocaine-1pct');
+      await page.getByLabel('Volume 1 (mL)').fill('2');
+      const screenSummary = page.getByRole('region', { name: 'Screen' });
+      await expect.poll(() => screenSummary.textContent(), { timeout: 15_000 }).toContain('Plan saved and screened.');
+      expect(await screenSummary.textContent()).toContain('Do not proceed');
+      const allergyCard = (await screenSummary.getByRole('list', { name: 'Critical cards' }).textContent()) ?? '';
+      expect(allergyCard).toMatch(/lidocaine/i);
+
+      // The screen: the critical card blocks signing; the clinician does not override it.
+      await page.getByRole('button', { name: 'Continue to screening' }).click();
+      await page.waitForURL(/\/screening$/);
+      await page.getByText(/critical cards? blocks? signing/).waitFor();
+      await check('14-stop-screening');
+
+      // Consent says so before anyone asks the patient to sign, linked to the screening step.
+      await page.getByRole('button', { name: 'Continue to consent' }).click();
+      await page.waitForURL(/\/consent$/);
+      const hold = page.getByRole('status').filter({ hasText: 'no override' });
+      await hold.waitFor();
+      expect(await hold.textContent()).toContain(allergyCard);
+      expect(await hold.getByRole('link', { name: 'Go to Screening' }).getAttribute('href')).toBe(
+        new URL(`${visit}/screening`).pathname,
+      );
+      await check('15-stop-consent-held');
+
+      // Signing is refused, the open card named and linked to the screening step.
+      await page.goto(`${visit}/procedure`);
+      await page.getByText('Version 1 · draft').first().waitFor();
+      await page.goto(`${visit}/sign`);
+      await page.getByRole('button', { name: 'Sign note' }).click();
+      const blocked = page.getByRole('alert').filter({ hasText: 'still open' });
+      await blocked.waitFor();
+      const critical = blocked.getByRole('listitem').filter({ hasText: /critical card .* has no override/ });
+      expect(await critical.count()).toBe(1);
+      await check('16-stop-signing-blocked');
+      await critical.getByRole('link', { name: 'Fix in Screening' }).click();
+      await page.waitForURL(/\/screening$/);
+      await page.getByRole('form', { name: /^Override:/ }).waitFor();
+
+      // The plan changes (saline instead of lidocaine): screened again, the block is gone.
+      await steps.getByRole('link', { name: /Plan$/ }).click();
+      await page.waitForURL(/\/plan$/);
+      await page.getByLabel('Product 1').selectOption('saline-0.9pct');
+      await expect
+        .poll(
+          async () => {
+            const text = (await screenSummary.textContent()) ?? '';
+            return text.includes('Plan saved and screened.') && !text.includes('Do not proceed');
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+      expect(await screenSummary.getByRole('list', { name: 'Critical cards' }).count()).toBe(0);
+      await check('17-stop-plan-changed');
+
+      await page.getByRole('button', { name: 'Continue to screening' }).click();
+      await page.waitForURL(/\/screening$/);
+      await page
+        .getByRole('status')
+        .filter({ hasText: /card|No findings/ })
+        .first()
+        .waitFor();
+      expect(await page.getByText(/blocks? signing/).count()).toBe(0);
+      expect(await page.getByRole('form', { name: /^Override:/ }).count()).toBe(0);
+
+      await page.goto(`${visit}/sign`);
+      await page.getByRole('button', { name: 'Sign note' }).click();
+      const still = page.getByRole('alert').filter({ hasText: 'still open' });
+      await still.waitFor();
+      expect(await still.textContent()).not.toMatch(/critical card/);
+      expect(await still.getByRole('link', { name: 'Fix in Screening' }).count()).toBe(0);
+
+      // The note was begun from the first plan: brought up to date, it offers saline, not lidocaine.
+      await still
+        .getByRole('listitem')
+        .filter({ hasText: /plan changed/i })
+        .getByRole('link', { name: 'Fix in Procedure note' })
+        .click();
+      const behind = page.getByRole('status').filter({ hasText: 'The plan changed after this note was started' });
+      await behind.waitFor();
+      await check('18-stop-note-behind-plan');
+      await behind.getByRole('button', { name: /Update the note to plan revision/ }).click();
+      await behind.waitFor({ state: 'hidden' });
+      await saved(page).toContain('Saved');
+      const site = page.getByRole('region', { name: /^Site 1:/ });
+      await site.getByRole('button', { name: /Add what was given/ }).click();
+      expect(
+        await site.getByLabel('Product').evaluate((el: HTMLSelectElement) => [...el.options].map((o) => o.value)),
+      ).toEqual(['saline-0.9pct']);
+
+      await page.goto(`${visit}/sign`);
+      await page.getByRole('button', { name: 'Sign note' }).click();
+      const left = page.getByRole('alert').filter({ hasText: 'still open' });
+      await left.waitFor();
+      expect(await left.textContent()).not.toMatch(/critical card|plan changed/i);
+      await check('19-stop-cleared');
     },
   );
 });

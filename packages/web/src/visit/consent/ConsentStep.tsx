@@ -14,6 +14,7 @@ import { useLoad } from '../../ui/use-load';
 import type { StepProps } from '../step-props';
 import { ConsentFormView } from './ConsentFormView';
 import { ConsentSignature } from './ConsentSignature';
+import { ScreeningHold } from './ScreeningHold';
 import '../record.css';
 
 export function ConsentStep({ visit, chart }: StepProps) {
@@ -102,6 +103,7 @@ export function ConsentStep({ visit, chart }: StepProps) {
         </div>
       ) : (
         <>
+          <ScreeningHold visitId={visit.id} />
           <ConsentFormView form={form.form} />
           <ConsentSignature
             key={`${form.form.version}-${signed}`}

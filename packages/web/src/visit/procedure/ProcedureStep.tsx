@@ -4,14 +4,17 @@
 // and the refusal shows at the field.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { useVisitPlanningApi } from '../../api/visit-planning-endpoints';
 import { useVisitRecordApi } from '../../api/visit-record-endpoints';
 import type { ComplicationType } from '../../api/visit-record-types';
 import { useSession } from '../../session/session-context';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useLoad } from '../../ui/use-load';
 import type { StepProps } from '../step-props';
 import { ComplicationsEditor } from './ComplicationsEditor';
 import { fieldIdOf } from './names';
+import { PlanChanged, sitesForPlan } from './PlanChanged';
 import { SaveStatus } from './SaveStatus';
 import { SiteRecord } from './SiteRecord';
 import { TimeOutChecklist } from './TimeOutChecklist';
@@ -25,6 +28,9 @@ export function ProcedureStep({ visit }: StepProps) {
   const { now } = useSession();
   const { load, content, save, edit } = useNoteDraft(api, visit.id);
   const [types, setTypes] = useState<readonly ComplicationType[]>([]);
+  const planning = useVisitPlanningApi(visit.id);
+  // The visit's current plan, to tell a draft begun from an earlier revision.
+  const [plan] = useLoad(() => planning.readPlan(visit.id), [planning, visit.id]);
   useEffect(() => {
     api.complicationTypes().then(setTypes, () => setTypes([]));
   }, [api]);
@@ -62,6 +68,13 @@ export function ProcedureStep({ visit }: StepProps) {
             correct it.
           </p>
         </div>
+      )}
+      {!readOnly && plan.value && plan.value.revision !== content.plan.revision && (
+        <PlanChanged
+          noteRevision={content.plan.revision}
+          plan={plan.value}
+          onUpdate={() => plan.value && edit('sites', sitesForPlan(content.sites, plan.value))}
+        />
       )}
       {refusal && (
         <div className="alert alert-danger" role="alert">

@@ -119,6 +119,12 @@ export function useNoteDraft(api: VisitRecordEndpoints, visitId: string) {
     try {
       const saved = await api.editNote(note.id, note.revision, change);
       adopt(saved);
+      // Each save takes the visit's current plan (never edited here): show the products it offers now.
+      const typed = local.current;
+      if (typed && !same(typed.plan, saved.content.plan)) {
+        local.current = { ...typed, plan: saved.content.plan };
+        setContent(local.current);
+      }
       // Fields typed into again while this save ran stay dirty for the next one.
       for (const field of sent) if (same(local.current?.[field], change[field])) dirty.current.delete(field);
     } catch (error) {
