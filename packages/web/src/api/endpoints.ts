@@ -53,10 +53,11 @@ export function endpoints(api: ApiClient) {
       data(api.request<Observation>('POST', `${patient(id)}/observations`, { body: input })),
     addEarlierAdministration: (id: string, input: EarlierAdministrationInput) =>
       data(api.request<Administration>('POST', `${patient(id)}/earlier-administrations`, { body: input })),
-    /** Marks an entry entered in error (the row is kept); needs the entry's revision. */
-    enterInError: (id: string, segment: RecordSegment, entryId: string, revision: number) =>
+    /** Marks an entry entered in error (the row is kept; the reason is audited); needs the entry's revision. */
+    enterInError: (id: string, segment: RecordSegment, entryId: string, revision: number, reason?: string) =>
       api.request<unknown>('DELETE', `${patient(id)}/${segment}/${encodeURIComponent(entryId)}`, {
         ifMatch: `"${revision}"`,
+        ...(reason ? { body: { reason } } : {}),
       }),
     reviewAllergies: (id: string, noKnownAllergies: boolean) =>
       data(api.request<AllergyReview>('POST', `${patient(id)}/allergies/reviewed`, { body: { noKnownAllergies } })),

@@ -14,6 +14,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { useSubmit } from '../ui/use-submit';
 import { AddPanel } from './AddPanel';
 import { useChartActions } from './chart-actions';
+import { EnteredInErrorAction, EnteredInErrorMark, useEnteredInError } from './EnteredInError';
 import { FormActions } from './FormActions';
 import { INGREDIENTS, INJECTATES, SUBSTANCE_CLASSES } from './vocabulary';
 
@@ -77,7 +78,8 @@ export function AllergiesCard({ chart }: { readonly chart: Chart }) {
   const { patientId, saved } = useChartActions();
   const { problem, busy, run } = useSubmit();
   const status = allergyStatus(chart);
-  const list = chart.allergies.filter((a) => a.verificationStatus !== 'entered-in-error');
+  const inError = (a: Allergy) => a.verificationStatus === 'entered-in-error';
+  const { list, toggle } = useEnteredInError(chart.allergies, inError);
   const active = chart.allergies.filter(isActiveAllergy).length;
 
   async function review() {
@@ -101,21 +103,33 @@ export function AllergiesCard({ chart }: { readonly chart: Chart }) {
           {list.map((a) => (
             <li key={a.id} className="entry">
               <div className="entry-main">
-                <span className="entry-title">{a.substance.text}</span>
-                <Badge tone={a.type === 'allergy' ? 'danger' : 'warning'}>{a.type}</Badge>
-                {a.criticality === 'high' && <Badge tone="danger">high criticality</Badge>}
+                {inError(a) ? (
+                  <EnteredInErrorMark>
+                    <span className="entry-title">{a.substance.text}</span> {a.type}
+                  </EnteredInErrorMark>
+                ) : (
+                  <>
+                    <span className="entry-title">{a.substance.text}</span>
+                    <Badge tone={a.type === 'allergy' ? 'danger' : 'warning'}>{a.type}</Badge>
+                    {a.criticality === 'high' && <Badge tone="danger">high criticality</Badge>}
+                  </>
+                )}
               </div>
               <div className="entry-meta">
                 <span>{KIND_LABEL[a.substance.kind]}</span>
-                {a.verificationStatus !== 'confirmed' && <Badge tone="info">{a.verificationStatus}</Badge>}
+                {a.verificationStatus !== 'confirmed' && !inError(a) && (
+                  <Badge tone="info">{a.verificationStatus}</Badge>
+                )}
                 {a.clinicalStatus !== 'active' && <Badge>{a.clinicalStatus}</Badge>}
                 {a.recordedAt && <span>Recorded {formatDate(a.recordedAt)}</span>}
+                {!inError(a) && <EnteredInErrorAction segment="allergies" entry={a} label={a.substance.text} />}
               </div>
             </li>
           ))}
         </ul>
       )}
       <div className="card-footer-actions">
+        {toggle}
         <Button size="sm" busy={busy} onClick={() => void review()}>
           {active === 0 ? 'Confirm no known allergies' : 'Confirm list reviewed with patient'}
         </Button>

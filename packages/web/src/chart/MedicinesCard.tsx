@@ -12,6 +12,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { useSubmit } from '../ui/use-submit';
 import { AddPanel } from './AddPanel';
 import { useChartActions } from './chart-actions';
+import { EnteredInErrorAction, EnteredInErrorMark, useEnteredInError } from './EnteredInError';
 import { FormActions } from './FormActions';
 
 const listed = (m: Medicine) => m.status !== 'entered-in-error';
@@ -21,8 +22,8 @@ export function MedicinesCard({ chart }: { readonly chart: Chart }) {
   const { api } = useSession();
   const { patientId, saved } = useChartActions();
   const { problem, busy, run } = useSubmit();
-  const list = chart.medicines.filter(listed);
-  const anticoagulants = list.filter((m) => current(m) && m.anticoagulant !== null).length;
+  const { list, toggle } = useEnteredInError(chart.medicines, (m) => !listed(m));
+  const anticoagulants = list.filter(listed).filter((m) => current(m) && m.anticoagulant !== null).length;
 
   async function reconcile() {
     if (await run(() => api.reconcileMedicines(patientId))) await saved('Medicine list marked reconciled');
@@ -54,24 +55,32 @@ export function MedicinesCard({ chart }: { readonly chart: Chart }) {
       ) : (
         <ul className="entry-list">
           {list.map((m) => (
-            <li key={m.id} className={m.anticoagulant ? 'entry entry-flagged' : 'entry'}>
+            <li key={m.id} className={m.anticoagulant && listed(m) ? 'entry entry-flagged' : 'entry'}>
               <div className="entry-main">
-                <span className="entry-title">{m.display}</span>
-                {m.anticoagulant && (
+                {listed(m) ? (
+                  <span className="entry-title">{m.display}</span>
+                ) : (
+                  <EnteredInErrorMark>
+                    <span className="entry-title">{m.display}</span>
+                  </EnteredInErrorMark>
+                )}
+                {m.anticoagulant && listed(m) && (
                   <Badge tone="warning">
                     <span aria-hidden="true">⚠ </span>Anticoagulant: {m.anticoagulant}
                   </Badge>
                 )}
               </div>
               <div className="entry-meta">
-                {m.status !== 'active' && <Badge>{m.status}</Badge>}
+                {m.status !== 'active' && listed(m) && <Badge>{m.status}</Badge>}
                 {m.rxnorm && <span>RxNorm {m.rxnorm}</span>}
                 {m.assertedAt && <span>Reported {formatDate(m.assertedAt)}</span>}
+                {listed(m) && <EnteredInErrorAction segment="medicines" entry={m} label={m.display} />}
               </div>
             </li>
           ))}
         </ul>
       )}
+      {toggle && <div className="card-footer-actions">{toggle}</div>}
       <div className="card-footer-actions">
         <Button size="sm" busy={busy} onClick={() => void reconcile()}>
           Confirm medicines reconciled

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { useSubmit } from '../ui/use-submit';
 import { AddPanel } from './AddPanel';
 import { useChartActions } from './chart-actions';
+import { EnteredInErrorAction, EnteredInErrorMark, useEnteredInError } from './EnteredInError';
 import { FormActions } from './FormActions';
 import { OBSERVATION_KINDS, observationKindOf, unitLabel, type ObservationKindId } from './vocabulary';
 
@@ -22,9 +23,9 @@ export function valueText(o: Observation): string {
 }
 
 export function ObservationsCard({ observations }: { readonly observations: readonly Observation[] }) {
-  const list = observations
-    .filter((o) => o.status !== 'entered-in-error')
-    .toSorted((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const inError = (o: Observation) => o.status === 'entered-in-error';
+  const sorted = observations.toSorted((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const { list, toggle } = useEnteredInError(sorted, inError);
   return (
     <Card
       title="Vitals and labs"
@@ -41,23 +42,39 @@ export function ObservationsCard({ observations }: { readonly observations: read
                 <th scope="col">Reading</th>
                 <th scope="col">Value</th>
                 <th scope="col">Measured</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
-              {list.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">{observationKindOf(o.loinc)?.label ?? o.display ?? o.loinc}</th>
-                  <td className="num">
-                    {valueText(o)}
-                    {o.status !== 'final' && <span className="muted"> ({o.status})</span>}
-                  </td>
-                  <td>{formatDateTime(o.at)}</td>
-                </tr>
-              ))}
+              {list.map((o) => {
+                const name = observationKindOf(o.loinc)?.label ?? o.display ?? o.loinc;
+                return (
+                  <tr key={o.id}>
+                    <th scope="row">{inError(o) ? <EnteredInErrorMark>{name}</EnteredInErrorMark> : name}</th>
+                    <td className="num">
+                      {inError(o) ? <s>{valueText(o)}</s> : valueText(o)}
+                      {o.status !== 'final' && !inError(o) && <span className="muted"> ({o.status})</span>}
+                    </td>
+                    <td>{formatDateTime(o.at)}</td>
+                    <td>
+                      {!inError(o) && (
+                        <EnteredInErrorAction
+                          segment="observations"
+                          entry={o}
+                          label={`${name} ${valueText(o)} of ${formatDateTime(o.at)}`}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
+      {toggle && <div className="card-footer-actions">{toggle}</div>}
     </Card>
   );
 }

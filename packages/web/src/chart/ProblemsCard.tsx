@@ -11,12 +11,16 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { useSubmit } from '../ui/use-submit';
 import { AddPanel } from './AddPanel';
 import { useChartActions } from './chart-actions';
+import { EnteredInErrorAction, EnteredInErrorMark, useEnteredInError } from './EnteredInError';
 import { FormActions } from './FormActions';
 
-const shown = (c: Condition) => c.verificationStatus !== 'entered-in-error' && c.verificationStatus !== 'refuted';
+const inError = (c: Condition) => c.verificationStatus === 'entered-in-error';
 
 export function ProblemsCard({ conditions }: { readonly conditions: readonly Condition[] }) {
-  const list = conditions.filter(shown);
+  const { list, toggle } = useEnteredInError(
+    conditions.filter((c) => c.verificationStatus !== 'refuted'),
+    inError,
+  );
   return (
     <Card title="Problems" headingId="chart-problems" actions={<AddPanel label="Add problem" form={ConditionForm} />}>
       {list.length === 0 ? (
@@ -26,18 +30,30 @@ export function ProblemsCard({ conditions }: { readonly conditions: readonly Con
           {list.map((c) => (
             <li key={c.id} className="entry">
               <div className="entry-main">
-                <span className="entry-title">{c.display}</span>
-                <code className="code-chip">{c.icd10}</code>
+                {inError(c) ? (
+                  <EnteredInErrorMark>
+                    <span className="entry-title">{c.display}</span> <code className="code-chip">{c.icd10}</code>
+                  </EnteredInErrorMark>
+                ) : (
+                  <>
+                    <span className="entry-title">{c.display}</span>
+                    <code className="code-chip">{c.icd10}</code>
+                  </>
+                )}
               </div>
               <div className="entry-meta">
                 {c.clinicalStatus !== 'active' && <Badge>{c.clinicalStatus}</Badge>}
-                {c.verificationStatus !== 'confirmed' && <Badge tone="info">{c.verificationStatus}</Badge>}
+                {c.verificationStatus !== 'confirmed' && !inError(c) && (
+                  <Badge tone="info">{c.verificationStatus}</Badge>
+                )}
                 {c.onset && <span>Onset {formatDate(c.onset)}</span>}
+                {!inError(c) && <EnteredInErrorAction segment="conditions" entry={c} label={c.display} />}
               </div>
             </li>
           ))}
         </ul>
       )}
+      {toggle && <div className="card-footer-actions">{toggle}</div>}
     </Card>
   );
 }

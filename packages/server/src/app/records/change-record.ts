@@ -27,6 +27,8 @@ interface ChangeInput<K extends RecordKind> {
   readonly changedAt: number;
   readonly actor: Actor;
   readonly at: number;
+  /** Why an entry is marked entered in error, in the user's words (kept in the audit row). */
+  readonly reason?: string | undefined;
 }
 
 type Changed<K extends RecordKind> = { readonly ok: true; readonly entry: StoredEntry<K> } | UseCaseFailure;
@@ -74,7 +76,7 @@ async function change<K extends RecordKind>(
     id: entryId,
     patientId,
     outcome: 'success',
-    detail: { revision: saved.revision },
+    detail: { revision: saved.revision, ...(input.reason ? { reason: input.reason } : {}) },
   });
   return { ok: true, entry: saved };
 }
@@ -87,7 +89,7 @@ export function changeRecord<K extends RecordKind>(
   return change(input, 'update', () => input.entry, repos);
 }
 
-/** Marks an entry entered in error: never a deletion; the row stays, with that status. */
+/** Marks an entry entered in error: never a deletion; the row stays, with that status (and the reason audited). */
 export function enterInError<K extends RecordKind>(
   input: ChangeInput<K>,
   repos: Pick<ClinicRepositories, 'records' | 'audit'>,

@@ -121,6 +121,23 @@ describe('DELETE /api/patients/:id/conditions/:entryId', () => {
     const revived = await rig.call('nurse', 'PUT', url, myalgia, { 'if-match': '"2"' });
     expect([again.statusCode, revived.statusCode]).toEqual([409, 409]);
   });
+
+  it('keeps the reason given in the audit row, and refuses an empty one naming $.reason', async () => {
+    const rig = await buildClinicApp();
+    const { url } = await recorded(rig);
+    const empty = await rig.call('nurse', 'DELETE', url, { reason: '  ' }, { 'if-match': '"1"' });
+    expect([empty.statusCode, problemOf(empty).errors?.[0]?.path]).toEqual([400, '$.reason']);
+    const r = await rig.call(
+      'nurse',
+      'DELETE',
+      url,
+      { reason: 'Recorded on the wrong patient' },
+      { 'if-match': '"1"' },
+    );
+    expect(r.statusCode).toBe(200);
+    const row = rig.repos.audit.find((e) => e.action === 'condition.entered-in-error' && e.outcome === 'success');
+    expect(row?.detail).toMatchObject({ revision: 2, reason: 'Recorded on the wrong patient' });
+  });
 });
 
 describe('who may record', () => {

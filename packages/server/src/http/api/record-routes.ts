@@ -11,7 +11,7 @@ import type { RecordInput, RecordKind } from '../../app/records/record-ports.js'
 import { CLINICAL_ROLES } from '../auth/roles.js';
 import { problemResponses } from '../openapi.js';
 import { inCallerClinic, orThrow, WRITE_SECURITY, type ClinicApiDeps } from './clinic-context.js';
-import { IdParams, IfMatchHeaders, NoBody } from './common-schemas.js';
+import { IdParams, IfMatchHeaders } from './common-schemas.js';
 import { etagOf, ifMatchVersions } from './etag.js';
 import { EarlierAdministrationInput, ObservationInput } from './observation-inputs.js';
 import { AllergyInput, ConditionInput, MedicineInput } from './record-inputs.js';
@@ -28,6 +28,12 @@ import { PATIENTS_PATH } from './patient-routes.js';
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
 const EntryParams = IdParams.extend({ entryId: z.guid('expected a record id (a UUID)') });
+/** Marking entered in error: no body, or the reason in the user's words (kept in the audit log). */
+const EnteredInErrorBody = z
+  .object({ reason: z.string().trim().min(1).max(500).describe('Why the entry is wrong, as the user gave it') })
+  .strict()
+  .nullable()
+  .optional();
 
 interface EntryRoutes<K extends RecordKind> {
   readonly kind: K;
@@ -118,8 +124,8 @@ function entryRoutes<K extends RecordKind>(app: App, deps: ClinicApiDeps, spec: 
       config: config('entered-in-error'),
       schema: {
         ...change,
-        summary: `Mark a ${noun} entered in error (the row is kept); If-Match required`,
-        body: NoBody,
+        summary: `Mark a ${noun} entered in error (the row is kept; an optional reason is audited); If-Match required`,
+        body: EnteredInErrorBody,
         response: changed,
       },
     },
@@ -128,7 +134,19 @@ function entryRoutes<K extends RecordKind>(app: App, deps: ClinicApiDeps, spec: 
       const { id: patientId, entryId } = request.params;
       const { entry } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          enterInError({ kind, patientId, entryId, ifRevisions, changedAt: deps.clock.now(), actor, at }, repos),
+          enterInError(
+            {
+              kind,
+              patientId,
+              entryId,
+              ifRevisions,
+              changedAt: deps.clock.now(),
+              actor,
+              at,
+              reason: request.body?.reason,
+            },
+            repos,
+          ),
         ),
       );
       return reply.header('etag', etagOf(entry.revision)).send(entryView(kind, entry));
