@@ -4,8 +4,11 @@
 // plan is made on the body map by a click and in the site list, both from the keyboard only (Tab,
 // arrows, Space, Enter; no mouse) as is the override of the screen's critical allergy card; then
 // consent, the procedure record, the signature, an amendment with its reason signed as version 2,
-// and discharge; each printable PDF answers. The plan is checked at 200% zoom. axe, CSP and page
-// errors on each key screen; screenshots as 3x-*.png.
+// and discharge; each printable PDF answers. The plan is checked at 200% zoom.
+// Then a visit stopped by an allergy: the critical card is not overridden, consent says so and
+// signing is refused with the card linked to the screening step; the plan changes (saline for
+// lidocaine), is screened again, and the block is gone once the note follows the new plan.
+// axe, CSP and page errors on each key screen; screenshots as 3x-*.png.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, checkScreen, PASSWORD, SKIP_REASON, startRig, type Rig } from './browser';
