@@ -11,7 +11,8 @@
 //    the click until (a) the clicked shape shows its new state, (b) the plan step says "saved" at the
 //    next revision (data-status="saved", data-revision; it says so once the save and the saved
 //    plan's screen are both answered and shown), (c) the dose meter is not waiting for an answer
-//    (no aria-busy) and shows a reading, (d) a verdict is shown; then the next frame. Median and p95
+//    (no aria-busy) and shows a reading (it follows the products only, so a site click leaves its
+//    figures as they are), (d) a verdict is shown; then the next frame. Median and p95
 //    against 100 ms, with the same page's bare round trip (GET /api/session) as the baseline, and
 //    the median click split into its phases (Resource Timing of the PUT and the POST).
 //
@@ -258,6 +259,9 @@ async function mapClicks(browser: Browser, server: Served, label: string): Promi
     const split = phases(clicks);
     const tripP50 = median(trips);
     const onServer = await serverTimes(server, { clicks: clicks.length, trips: ROUND_TRIPS });
+    // What a click asked the server (the meter follows the products only: a site click asks it nothing).
+    const asked = [...new Set(clicks.flatMap((c) => c.requests))].join(', ');
+    const mostAsked = Math.max(...clicks.map((c) => c.requests.length));
     const rows: BenchRow[] = [
       [
         `${label}: page GET /api/session p50/p95`,
@@ -278,7 +282,8 @@ async function mapClicks(browser: Browser, server: Served, label: string): Promi
         `${msText(split.beforeSave + split.save + split.between + split.screen + split.render)} ms`,
         `map painted ${msText(split.map)}; wait before the save ${msText(split.beforeSave)}, ` +
           `PUT plan ${msText(split.save)} (server ${msText(onServer.save)}), to the screen's request ${msText(split.between)}, ` +
-          `POST plan/screen ${msText(split.screen)} (server ${msText(onServer.screen)}), answer to painted ${msText(split.render)} ms`,
+          `POST plan/screen ${msText(split.screen)} (server ${msText(onServer.screen)}), answer to painted ${msText(split.render)} ms` +
+          `; at most ${mostAsked} requests a click (${asked})`,
         true,
       ],
     ];

@@ -72,6 +72,7 @@ describe('phases', () => {
       screenEndMs: 73 + 2 * offset,
       shownMs: 80 + 2 * offset,
       paintedMs: 90 + 2 * offset,
+      requests: ['/api/visits/:id/plan', '/api/visits/:id/plan/screen'],
     });
     expect(phases([click(0), click(10), click(4)])).toEqual({
       map: 20,

@@ -70,6 +70,8 @@ export interface ClickTiming {
   readonly screenEndMs: number;
   readonly shownMs: number;
   readonly paintedMs: number;
+  /** The paths the page fetched from the click on (Resource Timing), ids as :id. */
+  readonly requests: readonly string[];
 }
 
 export interface ClickPhases {

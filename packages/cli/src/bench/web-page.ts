@@ -117,6 +117,7 @@ export async function clickAndTime(shapeId: string): Promise<ClickTiming> {
     screenEndMs: screen.responseEnd - t0,
     shownMs: shown - t0,
     paintedMs: painted - t0,
+    requests: entries.map((e) => new URL(e.name).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')),
   };
 }
 
