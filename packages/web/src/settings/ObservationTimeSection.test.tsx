@@ -82,7 +82,7 @@ describe('the observation time', () => {
     const field = await screen.findByLabelText('Observation time (minutes)');
     await userEvent.clear(field);
     await userEvent.type(field, '45{Enter}');
-    await screen.findByText('Not saved: someone else changed this setting meanwhile');
+    await screen.findByText('Not saved: the clinic’s settings changed meanwhile');
     await waitFor(() => expect((field as HTMLInputElement).value).toBe('20'));
     expect(screen.getByTestId('setting-version').textContent).toContain('Clinic settings version 2');
   });

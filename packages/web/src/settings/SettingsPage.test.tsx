@@ -27,7 +27,7 @@ it('tells a clinician the settings are for clinic admins only', () => {
   expect(screen.getByRole('note', { name: 'Clinic admins only' }).textContent).toContain(
     'Clinic settings are for clinic admins only',
   );
-  expect(screen.queryByRole('table')).toBeNull();
+  expect(screen.queryByRole('list', { name: 'The clinic’s users' })).toBeNull();
   expect(fetchSpy).not.toHaveBeenCalled();
   fetchSpy.mockRestore();
 });

@@ -84,57 +84,40 @@ function UsersTable({ users, onChanged }: { users: readonly ClinicUser[]; onChan
   };
   return (
     <>
-      <div className="table-wrap">
-        <table className="table users-table">
-          <caption className="visually-hidden">The clinic’s users</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className={u.active ? undefined : 'user-inactive'}>
-                <th scope="row">
-                  {u.displayName} {u.id === selfId && <Badge tone="info">you</Badge>}
-                </th>
-                <td className="user-email">{u.email}</td>
-                <td>{ROLE_LABEL[u.role]}</td>
-                <td>
-                  <span className="user-status">
-                    {u.active ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>}
-                    {u.locked && <Badge tone="warning">Locked</Badge>}
-                    {u.mustChangePassword && <Badge tone="warning">Must change password</Badge>}
-                  </span>
-                </td>
-                <td>
-                  <span className="user-actions">
-                    <Button size="sm" onClick={() => ask('reset-password', u)}>
-                      Reset password <span className="visually-hidden">of {u.displayName}</span>
-                    </Button>
-                    {u.active && u.id !== selfId && (
-                      <Button size="sm" variant="danger" onClick={() => ask('deactivate', u)}>
-                        Deactivate <span className="visually-hidden">{u.displayName}</span>
-                      </Button>
-                    )}
-                    {!u.active && (
-                      <Button size="sm" onClick={() => ask('reactivate', u)}>
-                        Reactivate <span className="visually-hidden">{u.displayName}</span>
-                      </Button>
-                    )}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ul className="entry-list user-list" aria-label="The clinic’s users">
+        {users.map((u) => (
+          <li key={u.id} className={u.active ? 'entry user-entry' : 'entry user-entry user-inactive'}>
+            <div className="user-entry-text">
+              <div className="entry-main">
+                <span className="entry-title">{u.displayName}</span>
+                {u.id === selfId && <Badge tone="info">you</Badge>}
+                <Badge tone={u.role === 'clinic-admin' ? 'primary' : 'neutral'}>{ROLE_LABEL[u.role]}</Badge>
+                {u.active ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>}
+                {u.locked && <Badge tone="warning">Locked</Badge>}
+                {u.mustChangePassword && <Badge tone="warning">Must change password</Badge>}
+              </div>
+              <div className="entry-meta">
+                <span className="user-email">{u.email}</span>
+              </div>
+            </div>
+            <div className="user-actions">
+              <Button size="sm" onClick={() => ask('reset-password', u)}>
+                Reset password <span className="visually-hidden">of {u.displayName}</span>
+              </Button>
+              {u.active && u.id !== selfId && (
+                <Button size="sm" variant="danger" onClick={() => ask('deactivate', u)}>
+                  Deactivate <span className="visually-hidden">{u.displayName}</span>
+                </Button>
+              )}
+              {!u.active && (
+                <Button size="sm" onClick={() => ask('reactivate', u)}>
+                  Reactivate <span className="visually-hidden">{u.displayName}</span>
+                </Button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
       <p className="muted">
         Your own account cannot be deactivated here (the server refuses it): another clinic admin can do that.
       </p>
