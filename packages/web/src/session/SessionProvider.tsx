@@ -2,7 +2,8 @@
 // the app; not, the sign-in page. When a request answers 401 in the middle of work (the session
 // expired or was ended), a sign-in dialog opens over the page: the page stays mounted, so what was
 // typed stays, and the request that failed is retried once signed in again. Several requests
-// failing together share one dialog.
+// failing together share one dialog. Two minutes before an idle session would end, IdleWarning
+// offers to stay signed in.
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createApiClient } from '../api/client';
 import { endpoints } from '../api/endpoints';
@@ -10,6 +11,7 @@ import type { ApiProblem } from '../api/problem';
 import type { Session } from '../api/types';
 import { Loading } from '../ui/Loading';
 import { ChangePasswordPage } from './ChangePasswordPage';
+import { IdleWarning } from './IdleWarning';
 import { ReauthDialog } from './ReauthDialog';
 import { SessionContext, type SessionContextValue } from './session-context';
 import { SignInPage } from './SignInPage';
@@ -67,7 +69,14 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   const [state, setState] = useState<State>({ status: 'checking' });
   const [asOf, setAsOf] = useState<string | null>(null);
   const [renewal, setRenewal] = useState<Renewal>();
-  const [{ api, box }] = useState(() => createClientState(setAsOf, setRenewal));
+  // When the server last answered: every response slides the session's idle timer (IdleWarning).
+  const [lastActivity, setLastActivity] = useState(() => Date.now());
+  const [{ api, box }] = useState(() =>
+    createClientState((answeredAsOf) => {
+      setAsOf(answeredAsOf);
+      setLastActivity(Date.now());
+    }, setRenewal),
+  );
 
   const signedIn = useCallback(
     (session: Session) => {
@@ -147,6 +156,14 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   return (
     <SessionContext.Provider value={value}>
       {children}
+      {!renewal && (
+        <IdleWarning
+          idleTimeoutSeconds={value.session.idleTimeoutSeconds}
+          lastActivity={lastActivity}
+          onStay={() => api.readSession()}
+          onSignOut={() => void signOut()}
+        />
+      )}
       {renewal && (
         <ReauthDialog
           user={value.session.user}
