@@ -121,19 +121,25 @@ describe.skipIf(!browserTestsEnabled)('a whole visit in the browser', () => {
         .selectOption({ label: 'Amide local anaesthetics' });
       await allergyForm.getByLabel(/Criticality/).selectOption('high');
       await allergyForm.getByRole('button', { name: 'Add allergy' }).click();
-      await allergies.getByText('Amide local anaesthetics').waitFor();
+      await expect
+        .poll(() => page.getByRole('status').allTextContents())
+        .toContain('Allergy added: Amide local anaesthetics');
+      await allergies.getByText('Amide local anaesthetics', { exact: true }).waitFor();
 
       const medicines = page.getByRole('region', { name: 'Medicines' });
       await medicines.getByRole('button', { name: 'Add medicine' }).click();
       await medicines.getByLabel('Medicine, as written').fill('Sertraline 50 mg once daily');
       await medicines.getByRole('form', { name: 'Add medicine' }).getByRole('button', { name: 'Add medicine' }).click();
-      await medicines.getByText('Sertraline 50 mg once daily').waitFor();
+      await expect
+        .poll(() => page.getByRole('status').allTextContents())
+        .toContain('Medicine added: Sertraline 50 mg once daily');
+      await medicines.getByText('Sertraline 50 mg once daily', { exact: true }).waitFor();
 
       const readings = page.getByRole('region', { name: 'Vitals and labs' });
       await readings.getByRole('button', { name: 'Add reading' }).click();
       await readings.getByLabel('Value').fill('72');
       await readings.getByRole('form', { name: 'Add reading' }).getByRole('button', { name: 'Add reading' }).click();
-      await readings.getByRole('cell', { name: '72 kg' }).waitFor();
+      await readings.getByRole('cell', { name: '72 kg', exact: true }).waitFor();
       await check('02-chart');
 
       // 1. Indication and baseline: the new patient has no problem listed, so the code is typed.
