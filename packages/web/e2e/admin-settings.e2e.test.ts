@@ -23,6 +23,20 @@ describe.skipIf(!browserTestsEnabled)('the clinic admin’s settings in the brow
 
   const check = (name: string, fullPage = true) => checkScreen(rig, `admin-${name}`, fullPage);
 
+  /** 200% zoom on the tablet (1024x768 is then 512x384 CSS pixels): the page reflows, no sideways scroll. */
+  async function at200Percent(name: string) {
+    const { page } = rig;
+    await page.setViewportSize({ width: 512, height: 384 });
+    try {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
+      await check(name);
+    } finally {
+      await page.setViewportSize({ width: 1024, height: 768 });
+    }
+  }
+
   async function signIn(email: string) {
     const { page } = rig;
     await page.goto(rig.url + '/');
@@ -155,6 +169,7 @@ describe.skipIf(!browserTestsEnabled)('the clinic admin’s settings in the brow
       'In force: This evening (6 hours); Day 1 (1 day); Week 1 (10 days); Week 2 (2 weeks, PEG); Week 6 (6 weeks, PEG); Week 12 (12 weeks, PEG).',
     );
     await check('07-follow-up-saved');
+    await at200Percent('07b-follow-up-at-200-percent');
   });
 
   it('adds a user and deactivates them, but not themself', { timeout: 120_000 }, async () => {
@@ -204,16 +219,7 @@ describe.skipIf(!browserTestsEnabled)('the clinic admin’s settings in the brow
     await users.getByText('Sam Locum is deactivated.').waitFor();
     await check('11-user-deactivated');
 
-    // 200% zoom on the tablet: the page reflows, no sideways scroll.
-    await page.setViewportSize({ width: 512, height: 384 });
-    try {
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
-        0,
-      );
-      await check('12-users-at-200-percent');
-    } finally {
-      await page.setViewportSize({ width: 1024, height: 768 });
-    }
+    await at200Percent('12-users-at-200-percent');
   });
 
   it('shows a clinician no settings, and tells them why at the address', { timeout: 120_000 }, async () => {
