@@ -14,7 +14,7 @@
 //    (no aria-busy) and shows a reading (it follows the products only, so a site click leaves its
 //    figures as they are), (d) a verdict is shown; then the next frame. Median and p95
 //    against 100 ms, with the same page's bare round trip (GET /api/session) as the baseline, and
-//    the median click split into its phases (Resource Timing of the PUT and the POST).
+//    the median click split into its phases (Resource Timing of the save-and-screen PUT).
 //
 // BENCH_ONLY=web runs this part alone (./run-bench.ts); BENCH_DATABASES=pglite or =postgres measures
 // the clicks on that database only; BENCH_WEB_CLICKS=N changes the click count;
@@ -207,8 +207,7 @@ async function openPlan(browser: Browser, url: string): Promise<Page> {
 
 /** The server's own median time (its log) for the last `count` requests of a route; NaN if not logged. */
 async function serverTimes(server: Served, count: { readonly clicks: number; readonly trips: number }) {
-  const PLAN = /^\/api\/visits\/[^/]+\/plan$/;
-  const SCREEN = /^\/api\/visits\/[^/]+\/plan\/screen$/;
+  const PLAN = /^\/api\/visits\/[^/]+\/plan\/screened$/;
   const SESSION = /^\/api\/session$/;
   const last = (method: string, path: RegExp, n: number) =>
     loggedRequests(server.log())
@@ -220,7 +219,6 @@ async function serverTimes(server: Served, count: { readonly clicks: number; rea
   const m = (list: readonly { ms: number }[]) => median(list.map((r) => r.ms));
   return {
     save: m(last('PUT', PLAN, count.clicks)),
-    screen: m(last('POST', SCREEN, count.clicks)),
     session: m(last('GET', SESSION, count.trips)),
   };
 }
@@ -279,10 +277,10 @@ async function mapClicks(browser: Browser, server: Served, label: string): Promi
       ],
       [
         `${label}: a click split (medians)`,
-        `${msText(split.beforeSave + split.save + split.between + split.screen + split.render)} ms`,
+        `${msText(split.beforeSave + split.save + split.render)} ms`,
         `map painted ${msText(split.map)}; wait before the save ${msText(split.beforeSave)}, ` +
-          `PUT plan ${msText(split.save)} (server ${msText(onServer.save)}), to the screen's request ${msText(split.between)}, ` +
-          `POST plan/screen ${msText(split.screen)} (server ${msText(onServer.screen)}), answer to painted ${msText(split.render)} ms` +
+          `PUT plan/screened (save and screen) ${msText(split.save)} (server ${msText(onServer.save)}), ` +
+          `answer to painted ${msText(split.render)} ms` +
           `; at most ${mostAsked} requests a click (${asked})`,
         true,
       ],

@@ -67,19 +67,15 @@ describe('phases', () => {
     const click = (offset: number): ClickTiming => ({
       mapMs: 16 + offset,
       saveStartMs: 2 + offset,
-      saveEndMs: 32 + offset,
-      screenStartMs: 33 + offset,
-      screenEndMs: 73 + 2 * offset,
+      saveEndMs: 73 + 2 * offset,
       shownMs: 80 + 2 * offset,
       paintedMs: 90 + 2 * offset,
-      requests: ['/api/visits/:id/plan', '/api/visits/:id/plan/screen'],
+      requests: ['/api/visits/:id/plan/screened'],
     });
     expect(phases([click(0), click(10), click(4)])).toEqual({
       map: 20,
       beforeSave: 6,
-      save: 30,
-      between: 1,
-      screen: 44,
+      save: 75,
       render: 17,
     });
   });

@@ -59,15 +59,13 @@ export const median = (values: readonly number[]) => percentile(values, 50);
 
 /**
  * One click, in ms from the click on the page's clock (performance.now()): when the map showed it,
- * the plan's save (PUT) and the screen's (POST) as Resource Timing saw them, and when the page
- * showed the plan saved, the meter settled and the screen, and the frame after that was painted.
+ * the plan's save-and-screen request (PUT .../plan/screened) as Resource Timing saw it, and when the
+ * page showed the plan saved, the meter settled and the screen, and the frame after that was painted.
  */
 export interface ClickTiming {
   readonly mapMs: number;
   readonly saveStartMs: number;
   readonly saveEndMs: number;
-  readonly screenStartMs: number;
-  readonly screenEndMs: number;
   readonly shownMs: number;
   readonly paintedMs: number;
   /** The paths the page fetched from the click on (Resource Timing), ids as :id. */
@@ -79,11 +77,9 @@ export interface ClickPhases {
   readonly map: number;
   /** Click to the save's request: the wait the page adds before saving. */
   readonly beforeSave: number;
+  /** The save-and-screen request, sent to answered. */
   readonly save: number;
-  /** The save's answer to the screen's request. */
-  readonly between: number;
-  readonly screen: number;
-  /** The screen's answer to the page showing it, painted. */
+  /** Its answer to the page showing it, painted. */
   readonly render: number;
 }
 
@@ -94,9 +90,7 @@ export function phases(clicks: readonly ClickTiming[]): ClickPhases {
     map: m((c) => c.mapMs),
     beforeSave: m((c) => c.saveStartMs),
     save: m((c) => c.saveEndMs - c.saveStartMs),
-    between: m((c) => c.screenStartMs - c.saveEndMs),
-    screen: m((c) => c.screenEndMs - c.screenStartMs),
-    render: m((c) => c.paintedMs - c.screenEndMs),
+    render: m((c) => c.paintedMs - c.saveEndMs),
   };
 }
 

@@ -106,15 +106,12 @@ export async function clickAndTime(shapeId: string): Promise<ClickTiming> {
   });
   const entries = performance.getEntriesByType('resource');
   const last = (suffix: string) => entries.filter((e) => new URL(e.name).pathname.endsWith(suffix)).at(-1);
-  const save = last('/plan');
-  const screen = last('/plan/screen');
-  if (!save || !screen) throw new Error(`click on ${shapeId}: no save or no screen request seen`);
+  const save = last('/plan/screened');
+  if (!save) throw new Error(`click on ${shapeId}: no save-and-screen request seen`);
   return {
     mapMs: (await (map ?? afterPaint())) - t0,
     saveStartMs: save.startTime - t0,
     saveEndMs: save.responseEnd - t0,
-    screenStartMs: screen.startTime - t0,
-    screenEndMs: screen.responseEnd - t0,
     shownMs: shown - t0,
     paintedMs: painted - t0,
     requests: entries.map((e) => new URL(e.name).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')),

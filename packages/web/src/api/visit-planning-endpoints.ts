@@ -44,6 +44,15 @@ export function visitPlanningEndpoints(api: ApiClient) {
           ...(signal ? { signal } : {}),
         }),
       ),
+    /** Saves the plan and screens the saved revision in one request (PUT .../plan/screened). */
+    saveAndScreenPlan: (visitId: string, input: PlanInput, revision: number | undefined, signal?: AbortSignal) =>
+      data(
+        api.request<{ readonly plan: Plan; readonly screen: ScreenResult }>('PUT', `${visit(visitId)}/plan/screened`, {
+          body: input,
+          ...version(revision),
+          ...(signal ? { signal } : {}),
+        }),
+      ),
     /** The dose meter for products not saved yet. */
     checkDose: (visitId: string, products: readonly PlannedProduct[], signal?: AbortSignal) =>
       data(

@@ -107,6 +107,7 @@ describe('the OpenAPI document with the clinic API', () => {
       'put /api/settings/screening-policy',
       'put /api/visits/{id}/baseline',
       'put /api/visits/{id}/plan',
+      'put /api/visits/{id}/plan/screened',
     ]);
     const put = paths['/api/patients/{id}']?.['put'] ?? {};
     expect(put['security']).toEqual([{ sessionCookie: [], csrfHeader: [] }]);

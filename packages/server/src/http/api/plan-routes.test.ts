@@ -91,3 +91,44 @@ describe('PUT and GET /api/visits/:id/plan', () => {
     expect((await rig.call('nurse', 'PUT', missing, PLAN_BODY, { 'if-none-match': '*' })).statusCode).toBe(404);
   });
 });
+
+describe('PUT /api/visits/:id/plan/screened (save and screen in one request)', () => {
+  interface Screened {
+    plan: { revision: number; screenId: string | null };
+    screen: { screenId: string; verdict: string; cards: { indicator: string }[] };
+  }
+
+  it('saves the plan and screens that revision, as PUT /plan then POST /plan/screen would', async () => {
+    const rig = await buildClinicApp();
+    const visitId = await visit(rig);
+    const url = `/api/visits/${visitId}/plan/screened`;
+    const first = await rig.call('clinician', 'PUT', url, PLAN_BODY, { 'if-none-match': '*' });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.headers.etag).toBe('"1"');
+    const body = first.json<Screened>();
+    expect(body.plan.revision).toBe(1);
+    // The allergic patient's lidocaine plan: the same critical verdict as the two-step route gives.
+    const twoStep = await rig.call('clinician', 'POST', `/api/visits/${visitId}/plan/screen`);
+    expect(twoStep.statusCode).toBe(201);
+    const expected = twoStep.json<Screened['screen']>();
+    expect(body.screen.verdict).toBe(expected.verdict);
+    expect(body.screen.cards.map((c) => c.indicator)).toEqual(expected.cards.map((c) => c.indicator));
+    // The stored plan names a screen of its revision (signing needs one).
+    const plan = (await rig.call('clinician', 'GET', `/api/visits/${visitId}/plan`)).json<Screened['plan']>();
+    expect(plan.screenId).not.toBeNull();
+
+    const second = await rig.call('nurse', 'PUT', url, changed, { 'if-match': '"1"' });
+    expect(second.statusCode, second.body).toBe(200);
+    expect(second.json<Screened>().plan.revision).toBe(2);
+    const stale = await rig.call('nurse', 'PUT', url, PLAN_BODY, { 'if-match': '"1"' });
+    expect(stale.statusCode).toBe(412);
+    const actions = rig.repos.audit.map((e) => [e.action, e.outcome]);
+    expect(actions.filter(([a]) => a === 'plan.save')).toEqual([
+      ['plan.save', 'success'],
+      ['plan.save', 'success'],
+      ['plan.save', 'failed'],
+    ]);
+    // Two screens through the combined route and one through POST /plan/screen.
+    expect(actions.filter(([a]) => a === 'visit.screen')).toHaveLength(3);
+  });
+});

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readPlan, savePlan } from '../../app/visits/plan-visit.js';
+import { screenAndLink } from '../../app/visits/screen-and-link.js';
 import { CLINICAL_ROLES } from '../auth/roles.js';
 import { KnotworkError } from '../knotwork-error.js';
 import { problemResponses } from '../openapi.js';
@@ -11,8 +12,12 @@ import { inCallerClinic, orThrow, READ_SECURITY, WRITE_SECURITY, type ClinicApiD
 import { IdParams, IfNoneMatchHeaders } from './common-schemas.js';
 import { etagOf, ifMatchVersions, ifNoneMatchHits } from './etag.js';
 import { Plan, PlanHeaders, PlanInput } from './plan-schemas.js';
+import { ScreenResult } from './screen-schemas.js';
 
 const tags = ['Visits'];
+const PlanAndScreen = z
+  .object({ plan: Plan, screen: ScreenResult })
+  .meta({ id: 'PlanAndScreen', description: 'The saved plan and the screen of that revision' });
 const refusals = ['validation-failed', 'unauthenticated', 'session-expired', 'forbidden', 'not-found'] as const;
 const writeRefusals = [...refusals, 'csrf-failed', 'payload-too-large', 'unsupported-media-type'] as const;
 
@@ -83,6 +88,47 @@ export const planRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, 
         .code(created ? 201 : 200)
         .header('etag', etagOf(plan.revision))
         .send(plan);
+    },
+  );
+  // The web app's map click: the save and the saved revision's screen in one request and one
+  // transaction, instead of PUT /plan then POST /plan/screen (two round trips and two commits).
+  app.put(
+    '/api/visits/:id/plan/screened',
+    {
+      config: { auth: ['session'], roles: CLINICAL_ROLES, action: 'plan.save' },
+      schema: {
+        summary:
+          'Save the visit’s plan as PUT /plan does (If-None-Match: * or If-Match) and screen the saved revision as POST /plan/screen does, in one transaction: the plan and its screen',
+        tags,
+        security: WRITE_SECURITY,
+        params: IdParams,
+        headers: PlanHeaders,
+        body: PlanInput,
+        response: {
+          200: PlanAndScreen,
+          201: PlanAndScreen,
+          ...problemResponses(...writeRefusals, 'precondition-failed', 'precondition-required', 'conflict'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const expect = expectation(request.headers);
+      const visitId = request.params.id;
+      const { plan, created, screen } = orThrow(
+        await inCallerClinic(deps, request, async (repos, actor, at) => {
+          const saved = await savePlan({ visitId, expect, content: request.body, actor, at }, repos);
+          if (!saved.ok) return saved;
+          const screened = await screenAndLink({ visitId, planned: 'saved-plan', actor, at }, repos, deps);
+          // Not expected once the plan is saved; were it to happen, the save must not stand alone.
+          if (!screened.ok) throw new KnotworkError(screened.code, screened.detail);
+          const { screenId, cards, verdict, trace, policyVersion } = screened;
+          return { ...saved, screen: { screenId, cards, verdict, trace, policyVersion } };
+        }),
+      );
+      return reply
+        .code(created ? 201 : 200)
+        .header('etag', etagOf(plan.revision))
+        .send({ plan, screen });
     },
   );
   return Promise.resolve();

@@ -257,6 +257,15 @@ export const MATRIX: Readonly<Record<string, Row>> = {
       headers: { 'if-none-match': '*' },
     }),
   },
+  'PUT /api/visits/:id/plan/screened': {
+    who: CLINICAL,
+    ok: 201,
+    prepare: async (rig) => ({
+      url: `/api/visits/${await freshVisit(rig, false)}/plan/screened`,
+      body: PLAN_BODY,
+      headers: { 'if-none-match': '*' },
+    }),
+  },
   'GET /api/visits/:id/plan': {
     who: CLINICAL,
     ok: 200,

@@ -58,6 +58,13 @@ function fakeApi() {
     }),
     checkDose: vi.fn(() => Promise.resolve(dose)),
     screenPlan: vi.fn(() => Promise.resolve(screenResult)),
+    saveAndScreenPlan: vi.fn((visitId: string, input: PlanInput, previous: number | undefined) => {
+      revision = (previous ?? 0) + 1;
+      return Promise.resolve({
+        plan: { ...input, id: 'plan', visitId, patientId: 'p1', revision, screenId: 's1' },
+        screen: screenResult,
+      });
+    }),
     readScreen: vi.fn(() => Promise.resolve({ ...screenResult, overrides: [] })),
     overrideCard: vi.fn(),
   } satisfies VisitPlanningEndpoints;
@@ -121,8 +128,8 @@ describe('PlanEditor', () => {
       expect.any(AbortSignal),
     );
 
-    await waitFor(() => expect(api.screenPlan).toHaveBeenCalled());
-    const [, saved, revision] = api.savePlan.mock.calls[0]!;
+    await waitFor(() => expect(api.saveAndScreenPlan).toHaveBeenCalled());
+    const [, saved, revision] = api.saveAndScreenPlan.mock.calls[0]!;
     expect(revision).toBeUndefined(); // the first save: If-None-Match: *
     expect(saved).toEqual({
       sites: [
@@ -141,8 +148,8 @@ describe('PlanEditor', () => {
 
     // The next change is saved on the revision the server gave.
     await user.click(within(back()).getByRole('checkbox', { name: /^Trapezius, upper fibres, right/ }));
-    await waitFor(() => expect(api.savePlan).toHaveBeenCalledTimes(2));
-    expect(api.savePlan.mock.calls[1]![2]).toBe(1);
+    await waitFor(() => expect(api.saveAndScreenPlan).toHaveBeenCalledTimes(2));
+    expect(api.saveAndScreenPlan.mock.calls[1]![2]).toBe(1);
   });
 
   it('saves an edit still waiting for its quiet moment when the step closes', async () => {
@@ -154,7 +161,7 @@ describe('PlanEditor', () => {
     // Typed last: a typed edit waits for its quiet moment (a click alone is saved at once).
     await user.type(screen.getByLabelText('Volume 1 (mL)'), '2');
     unmount();
-    await waitFor(() => expect(api.savePlan).toHaveBeenCalledTimes(1));
-    expect(api.savePlan.mock.calls[0]![1].sites.map((s) => s.muscle)).toEqual(['trapezius-upper']);
+    await waitFor(() => expect(api.saveAndScreenPlan).toHaveBeenCalledTimes(1));
+    expect(api.saveAndScreenPlan.mock.calls[0]![1].sites.map((s) => s.muscle)).toEqual(['trapezius-upper']);
   });
 });

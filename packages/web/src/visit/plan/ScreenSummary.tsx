@@ -9,8 +9,7 @@ const STATUS: Record<SyncStatus, string> = {
   incomplete: 'The plan is saved and screened once it has a site and a product with its volume.',
   idle: '',
   waiting: 'Changes not saved yet…',
-  saving: 'Saving the plan…',
-  screening: 'Plan saved; screening it…',
+  saving: 'Saving and screening the plan…',
   saved: 'Plan saved and screened.',
   failed: 'The plan could not be saved.',
 };

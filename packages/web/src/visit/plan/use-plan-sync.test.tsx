@@ -23,7 +23,7 @@ const screenResult: ScreenResult = {
 };
 
 function fakeApi() {
-  return {
+  const api = {
     savePlan: vi.fn((visitId: string, input: PlanInput, previous: number | undefined): Promise<Plan> =>
       Promise.resolve({
         ...input,
@@ -35,7 +35,12 @@ function fakeApi() {
       }),
     ),
     screenPlan: vi.fn(() => Promise.resolve(screenResult)),
+    saveAndScreenPlan: vi.fn(async (visitId: string, input: PlanInput, previous: number | undefined) => ({
+      plan: await api.savePlan(visitId, input, previous),
+      screen: screenResult,
+    })),
   };
+  return api;
 }
 
 /** A visit id of its own per test: the screen store is kept per visit for the page's life. */
@@ -63,8 +68,8 @@ describe('usePlanSync', () => {
     act(() => result.current.saveNextAtOnce());
     rerender({ input: plan('trapezius-upper', 'rhomboids') });
     await waitFor(() => expect(result.current.status).toBe('saved'));
-    expect(api.savePlan).toHaveBeenCalledTimes(1);
-    expect(api.savePlan.mock.calls[0]?.[2]).toBe(1);
+    expect(api.saveAndScreenPlan).toHaveBeenCalledTimes(1);
+    expect(api.saveAndScreenPlan.mock.calls[0]?.[2]).toBe(1);
     expect(result.current.revision).toBe(2);
     expect(result.current.screen).toEqual(screenResult);
 

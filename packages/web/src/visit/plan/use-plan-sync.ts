@@ -1,14 +1,15 @@
 // Saves the plan as it changes and screens each saved revision ("the screen re-runs as the plan
 // changes"): a quiet moment after the last typed edit, at once after a click (saveNextAtOnce: a
 // site toggled on the map, the list or a finding), one save at a time (an edit made during a save
-// is saved right after it, the latest version only), then the saved plan's screen.
+// is saved right after it, the latest version only). Each save is one request that also screens
+// the revision it saved (PUT .../plan/screened), so a click costs one round trip, not two.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiProblem } from '../../api/problem';
 import type { VisitPlanningEndpoints } from '../../api/visit-planning-endpoints';
 import type { PlanInput, ScreenResult } from '../../api/visit-planning-types';
 import { keepScreen, keptScreen } from '../screening/screen-store';
 
-export type SyncStatus = 'incomplete' | 'idle' | 'waiting' | 'saving' | 'screening' | 'saved' | 'failed';
+export type SyncStatus = 'incomplete' | 'idle' | 'waiting' | 'saving' | 'saved' | 'failed';
 
 export interface PlanSync {
   readonly status: SyncStatus;
@@ -25,7 +26,7 @@ export interface PlanSyncControl extends PlanSync {
 export const SAVE_DEBOUNCE_MS = 250;
 
 export function usePlanSync(options: {
-  readonly api: Pick<VisitPlanningEndpoints, 'savePlan' | 'screenPlan'>;
+  readonly api: Pick<VisitPlanningEndpoints, 'saveAndScreenPlan' | 'screenPlan'>;
   readonly visitId: string;
   /** What to save; undefined while the plan lacks a site or a product. */
   readonly input: PlanInput | undefined;
@@ -69,15 +70,11 @@ export function usePlanSync(options: {
       while (wanted.current !== '' && wanted.current !== lastSaved.current) {
         const body = wanted.current;
         if (live.current) setState((s) => ({ ...s, status: 'saving' }));
-        const plan = await api.savePlan(visitId, JSON.parse(body) as PlanInput, revision.current);
+        const { plan, screen } = await api.saveAndScreenPlan(visitId, JSON.parse(body) as PlanInput, revision.current);
         revision.current = plan.revision;
         lastSaved.current = body;
-        if (live.current) setState((s) => ({ ...s, status: 'screening', revision: plan.revision }));
-        // A newer edit is waiting: save it first, screen once the plan is still.
-        if (wanted.current !== body) continue;
-        const screen = await api.screenPlan(visitId);
         keepScreen(visitId, screen);
-        if (live.current) setState((s) => ({ ...s, screen }));
+        if (live.current) setState((s) => ({ ...s, revision: plan.revision, screen }));
       }
       if (live.current) setState((s) => ({ ...s, status: 'saved', problem: undefined }));
     } catch (error) {
