@@ -40,6 +40,9 @@ export function endpoints(api: ApiClient) {
       data(api.request<PatientPage>('GET', '/api/patients', { query: { ...search } })),
     createPatient: (input: PatientInput) => api.request<Patient>('POST', '/api/patients', { body: input }),
     readPatient: (id: string) => api.request<Patient>('GET', patient(id)),
+    /** Replaces a patient's details, from the revision read (412 when someone saved in between). */
+    updatePatient: (id: string, input: PatientInput, revision: number) =>
+      data(api.request<Patient>('PUT', patient(id), { body: input, ifMatch: `"${revision}"` })),
     readChart: (id: string) => data(api.request<Chart>('GET', `${patient(id)}/chart`)),
     searchIcd10cm: icd10cmSearch(api),
 

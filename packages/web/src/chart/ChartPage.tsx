@@ -14,6 +14,7 @@ import { ChartActionsContext, type ChartActions } from './chart-actions';
 import { HistoryCard } from './HistoryCard';
 import { MedicinesCard } from './MedicinesCard';
 import { ObservationsCard } from './ObservationsCard';
+import { EditPatientDetails } from './EditPatientDetails';
 import { PatientHeader, patientName } from './PatientHeader';
 import { ProblemsCard } from './ProblemsCard';
 
@@ -70,11 +71,14 @@ export function ChartPage() {
         documentTitle={`${patientName(c)}: chart`}
         eyebrow={eyebrow}
         actions={
-          clinical && (
-            <Button variant="primary" busy={start.busy} onClick={() => void startVisit()}>
-              Start visit
-            </Button>
-          )
+          <>
+            <EditPatientDetails />
+            {clinical && (
+              <Button variant="primary" busy={start.busy} onClick={() => void startVisit()}>
+                Start visit
+              </Button>
+            )}
+          </>
         }
       >
         <PatientHeader chart={c} now={now()} />
