@@ -8,7 +8,7 @@ import { linkPlanScreen } from './plan-visit.js';
 import { screenStoredVisit } from './screen-stored-visit.js';
 import type { ScreenVisitDeps } from './screen-visit.js';
 
-type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'charts' | 'policies' | 'screens' | 'audit'>;
+type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'charts' | 'policies' | 'screens' | 'audit' | 'baselines'>;
 
 export async function screenAndLink(
   input: {

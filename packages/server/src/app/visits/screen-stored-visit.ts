@@ -1,9 +1,11 @@
 // Screening a stored visit by its id: finds the visit (and so the patient) in the caller's clinic,
 // refuses a visit that is no longer in progress, then runs screenVisit, which builds the CDS Hooks
-// request from the chart, runs the core engine, stores the screen and audits it.
+// request from the chart (and the visit's recorded indication, ./visit-indication.ts), runs the
+// core engine, stores the screen and audits it.
 import type { PlannedProductInput, PlannedSiteInput } from '../../fhir/chart.js';
 import { auditAs, type Actor, type UseCaseFailure } from '../actor.js';
 import type { ClinicRepositories } from '../ports.js';
+import type { BaselineStore } from './baseline-ports.js';
 import { screenVisit, type ScreenVisitDeps, type ScreenVisitResult } from './screen-visit.js';
 
 type Screened = Extract<ScreenVisitResult, { ok: true }>;
@@ -16,7 +18,7 @@ export async function screenStoredVisit(
     readonly actor: Actor;
     readonly at: number;
   },
-  repos: Pick<ClinicRepositories, 'visits' | 'audit'>,
+  repos: Pick<ClinicRepositories, 'visits' | 'audit'> & { readonly baselines?: BaselineStore },
   deps: ScreenVisitDeps,
 ): Promise<Screened | UseCaseFailure> {
   const { visitId, actor, at } = input;
@@ -39,8 +41,10 @@ export async function screenStoredVisit(
         }
       : { ok: false, code: 'not-found', detail: `no visit ${visitId} in this clinic` };
   }
+  const indication = (await repos.baselines?.ofVisit(visitId))?.indication;
   const result = await screenVisit(
     {
+      indication,
       clinicId: actor.clinicId,
       userId: actor.userId,
       visitId,

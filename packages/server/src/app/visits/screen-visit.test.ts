@@ -158,3 +158,48 @@ describe('overriding a critical card', () => {
     ).toMatchObject({ ok: false, code: 'not-found' });
   });
 });
+
+describe("the visit's recorded indication", () => {
+  const topics = (r: Awaited<ReturnType<typeof screenVisit>>) =>
+    r.ok ? r.cards.map((c) => c.source.topic.code) : [`failed: ${r.detail}`];
+
+  it('counts as an active diagnosis: no no-indication warning once the visit records one', async () => {
+    const t = setup();
+    const demo = demoPatients(NOW)[0]?.chart;
+    if (!demo) throw new Error('no demo chart');
+    // A new patient: nothing on the problem list yet.
+    const chart = { ...demo, conditions: [] };
+    const deps = { ...t.deps, charts: { loadChart: () => Promise.resolve(chart) } };
+    const base = { clinicId: 'c1', userId: 'u1', visitId: 'v1', patientId: chart.patient.id, ...plan, from: null };
+    expect(topics(await screenVisit(base, deps))).toContain('no-indication');
+
+    const after = await screenVisit({ ...base, indication: { icd10: 'M79.12', display: 'Myalgia' } }, deps);
+    expect(topics(after)).not.toContain('no-indication');
+    if (!after.ok) throw new Error(after.detail);
+    // The request names the fact: a Condition of this visit among the conditions.
+    const request = t.screens.screens.get(after.screenId)?.request;
+    expect(JSON.stringify(request?.prefetch?.['conditions'])).toContain('visit-indication-v1');
+  });
+
+  it('adds nothing when the chart already holds that diagnosis, active', async () => {
+    const { withVisitIndication } = await import('./visit-indication.js');
+    const chart = demoPatients(NOW)[0]?.chart;
+    if (!chart) throw new Error('no demo chart');
+    const held = {
+      ...chart,
+      conditions: [
+        {
+          id: 'c',
+          icd10: 'M79.12',
+          display: 'Myalgia',
+          clinicalStatus: 'active' as const,
+          verificationStatus: 'confirmed' as const,
+        },
+      ],
+    };
+    expect(withVisitIndication(held, 'v1', { icd10: 'M7912', display: 'Myalgia' })).toBe(held);
+    expect(withVisitIndication(held, 'v1', undefined)).toBe(held);
+    const resolved = { ...held, conditions: [{ ...held.conditions[0]!, clinicalStatus: 'resolved' as const }] };
+    expect(withVisitIndication(resolved, 'v1', { icd10: 'M79.12', display: 'Myalgia' }).conditions).toHaveLength(2);
+  });
+});

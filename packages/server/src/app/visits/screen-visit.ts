@@ -7,6 +7,7 @@ import type { Clock } from '../../clock.js';
 import { buildScreeningRequest } from '../../fhir/build-screening-request.js';
 import type { PlannedProductInput, PlannedSiteInput } from '../../fhir/chart.js';
 import type { ChartReader, PolicyReader, ScreenStore } from './visit-ports.js';
+import { withVisitIndication } from './visit-indication.js';
 
 export interface ScreenVisitDeps {
   readonly charts: ChartReader;
@@ -42,6 +43,8 @@ export async function screenVisit(
     readonly sites: readonly PlannedSiteInput[];
     readonly products: readonly PlannedProductInput[];
     readonly from: string | null;
+    /** The visit's recorded indication (its baseline's), counted as an active diagnosis. */
+    readonly indication?: { readonly icd10: string; readonly display: string } | undefined;
   },
   deps: ScreenVisitDeps,
 ): Promise<ScreenVisitResult> {
@@ -66,7 +69,7 @@ export async function screenVisit(
   }
   const screenId = deps.newId();
   const request = buildScreeningRequest({
-    chart,
+    chart: withVisitIndication(chart, input.visitId, input.indication),
     sites: input.sites,
     products: input.products,
     userId: `Practitioner/${input.userId}`,
