@@ -122,7 +122,11 @@ export interface ProcedureNote {
   readonly revision: number;
   readonly content: NoteContent;
   readonly createdBy: string | null;
+  /** createdBy's display name (null: not a user of this clinic). */
+  readonly createdByName?: string | null;
   readonly signedBy: string | null;
+  /** signedBy's display name (null: not a user of this clinic). */
+  readonly signedByName?: string | null;
   readonly signedAt: string | null;
   readonly amendmentReason: string | null;
   readonly previousVersionId: string | null;

@@ -14,6 +14,7 @@ import { problemResponses } from '../openapi.js';
 import { inCallerClinic, orThrow, WRITE_SECURITY, type ClinicApiDeps } from './clinic-context.js';
 import { IdParams } from './common-schemas.js';
 import { Note, NoteEditBody } from './note-schemas.js';
+import { namesFor, noteView } from './note-view.js';
 import { ObservationInput } from './observation-inputs.js';
 import { PlanInput } from './plan-schemas.js';
 import { ConsentBody, ConsentFormSchema } from './procedure-schemas.js';
@@ -96,7 +97,7 @@ export const documentedVisitRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps 
       return reply.code(201).send({
         visitId,
         screen,
-        note: { ...note, signedAt: note.signedAt === null ? null : new Date(note.signedAt).toISOString() },
+        note: await noteView(note, namesFor(deps, request)),
       });
     },
   );

@@ -70,6 +70,14 @@ describe('procedure notes', () => {
     const signed = await sign(rig, note.id, '"2"');
     expect(signed.statusCode, signed.body).toBe(200);
     expect(signed.json()).toMatchObject({ status: 'signed', signedBy: 'u-clinician', revision: 3 });
+    // Who signed, by name too, for the other users of the clinic who read the note.
+    const read = await rig.call('nurse', 'GET', `/api/visits/${visitId}/notes`);
+    expect(
+      read.json<{ items: { signedByName: string | null; createdByName: string | null }[] }>().items[0],
+    ).toMatchObject({
+      signedByName: 'dr.lee',
+      createdByName: 'nurse.ito',
+    });
 
     const amendment = await rig.call('clinician', 'POST', `/api/notes/${note.id}/amendments`, {
       reason: 'Pain score recorded before the injection',

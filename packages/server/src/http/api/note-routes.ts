@@ -2,7 +2,7 @@
 // the draft (If-Match) and list the versions; only clinicians sign (If-Match; 409 signing-blocked
 // naming what is open, 409 note-locked once signed) and amend (a reason; the next version, a draft).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { NoteChange, StoredNote } from '../../app/visits/note-ports.js';
+import type { NoteChange } from '../../app/visits/note-ports.js';
 import { amendNote, createNote, editNote, listNotes, signNote } from '../../app/visits/procedure-note.js';
 import { CLINICAL_ROLES, PRESCRIBER_ROLES } from '../auth/roles.js';
 import { problemResponses } from '../openapi.js';
@@ -10,6 +10,7 @@ import { inCallerClinic, orThrow, READ_SECURITY, WRITE_SECURITY, type ClinicApiD
 import { IdParams, IfMatchHeaders, NoBody } from './common-schemas.js';
 import { etagOf, ifMatchVersions } from './etag.js';
 import { AmendmentBody, Note, NoteEditBody, NoteList } from './note-schemas.js';
+import { namesFor, noteView } from './note-view.js';
 
 const tags = ['Procedure notes'];
 const refusals = ['validation-failed', 'unauthenticated', 'session-expired', 'forbidden', 'not-found'] as const;
@@ -19,11 +20,6 @@ const ifMatchRefusals = ['precondition-failed', 'precondition-required', 'note-l
 /** The fields sent, without those left out: what is not sent keeps its value. */
 const definedOnly = (body: Record<string, unknown>): NoteChange =>
   Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-
-const noteView = (n: StoredNote) => ({
-  ...n,
-  signedAt: n.signedAt === null ? null : new Date(n.signedAt).toISOString(),
-});
 
 export const noteRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, { deps }) => {
   app.post(
@@ -45,7 +41,10 @@ export const noteRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, 
           createNote({ visitId: request.params.id, actor, at }, repos),
         ),
       );
-      return reply.code(201).header('etag', etagOf(note.revision)).send(noteView(note));
+      return reply
+        .code(201)
+        .header('etag', etagOf(note.revision))
+        .send(await noteView(note, namesFor(deps, request)));
     },
   );
 
@@ -67,7 +66,8 @@ export const noteRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, 
           listNotes({ visitId: request.params.id, actor, at }, repos),
         ),
       );
-      return { items: notes.map(noteView) };
+      const nameOf = namesFor(deps, request);
+      return { items: await Promise.all(notes.map((n) => noteView(n, nameOf))) };
     },
   );
 
@@ -93,7 +93,7 @@ export const noteRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, 
           editNote({ noteId: request.params.id, ifRevisions, change: definedOnly(request.body), actor, at }, repos),
         ),
       );
-      return reply.header('etag', etagOf(note.revision)).send(noteView(note));
+      return reply.header('etag', etagOf(note.revision)).send(await noteView(note, namesFor(deps, request)));
     },
   );
 
@@ -118,7 +118,7 @@ export const noteRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, 
           signNote({ noteId: request.params.id, ifRevisions, actor, at }, repos),
         ),
       );
-      return reply.header('etag', etagOf(note.revision)).send(noteView(note));
+      return reply.header('etag', etagOf(note.revision)).send(await noteView(note, namesFor(deps, request)));
     },
   );
 
@@ -141,7 +141,10 @@ export const noteRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, 
           amendNote({ noteId: request.params.id, reason: request.body.reason, actor, at }, repos),
         ),
       );
-      return reply.code(201).header('etag', etagOf(note.revision)).send(noteView(note));
+      return reply
+        .code(201)
+        .header('etag', etagOf(note.revision))
+        .send(await noteView(note, namesFor(deps, request)));
     },
   );
   return Promise.resolve();

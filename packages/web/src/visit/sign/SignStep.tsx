@@ -52,7 +52,8 @@ export function SignStep({ visit }: StepProps) {
     );
   }
   const draft = latest.status === 'draft';
-  const signerName = (id: string) => (id === session.user.id ? `${session.user.displayName} (you)` : id);
+  const signerName = (id: string, name: string | null | undefined) =>
+    id === session.user.id ? `${session.user.displayName} (you)` : (name ?? `user ${id} (not in this clinic)`);
 
   const attempt = async (action: () => Promise<unknown>, done: string) => {
     setBusy(true);

@@ -9,7 +9,8 @@ export function VersionList({
   signerName,
 }: {
   readonly notes: readonly ProcedureNote[];
-  readonly signerName: (id: string) => string;
+  /** How a signer reads: by the name the server gave, or the id when it gave none. */
+  readonly signerName: (id: string, name: string | null | undefined) => string;
 }) {
   const sorted = [...notes].sort((a, b) => b.version - a.version);
   return (
@@ -33,7 +34,7 @@ export function VersionList({
               <tr key={n.id}>
                 <td className="num">{n.version}</td>
                 <td>{n.status === 'draft' && n.amendmentReason !== null ? 'Amendment, draft' : STATUS[n.status]}</td>
-                <td>{n.signedBy ? signerName(n.signedBy) : '—'}</td>
+                <td>{n.signedBy ? signerName(n.signedBy, n.signedByName) : '—'}</td>
                 <td>{formatDateTime(n.signedAt)}</td>
                 <td>{n.amendmentReason ?? '—'}</td>
               </tr>
