@@ -98,6 +98,7 @@ describe('bad bodies on every route that takes one', () => {
       'PUT /api/settings/screening-policy',
       'PUT /api/visits/:id/baseline',
       'PUT /api/visits/:id/plan',
+      'PUT /api/visits/:id/plan/screened',
     ]);
     const failures: string[] = [];
     for (const route of writes) {
