@@ -90,7 +90,7 @@ describe.skipIf(!browserTestsEnabled)('visit planning in the browser', () => {
       await form.getByRole('radio', { name: /Another diagnosis/ }).check();
       await form.getByRole('button', { name: 'Record baseline' }).click();
       await form.getByRole('alert').getByText('$.indication.icd10').waitFor();
-      expect(await form.getByRole('textbox', { name: 'ICD-10-CM code' }).getAttribute('aria-invalid')).toBe('true');
+      expect(await form.getByRole('combobox', { name: 'ICD-10-CM code' }).getAttribute('aria-invalid')).toBe('true');
       await check('1a-indication-refused');
 
       await form.getByRole('radio', { name: /Myalgia of auxiliary muscles/ }).check();

@@ -22,5 +22,10 @@ export const icd10cmSearch =
   (api: ApiClient): Icd10cmSearch =>
   (q, limit, signal) =>
     api
-      .request<Icd10cmResults>('GET', '/api/reference/icd10cm', { query: { q, limit }, ...(signal ? { signal } : {}) })
+      // A look-up while typing does not open the sign-in dialog: a lapsed session is met by the save.
+      .request<Icd10cmResults>('GET', '/api/reference/icd10cm', {
+        query: { q, limit },
+        renewSession: false,
+        ...(signal ? { signal } : {}),
+      })
       .then((r) => r.data);

@@ -60,7 +60,11 @@ export function Icd10Combobox({ id, label, hint, value, onChange, onPick, search
           if (controller.signal.aborted) return;
           setFound({
             state: 'failed',
-            message: error instanceof ApiProblem ? error.detail || error.title : 'The code search did not answer',
+            message: !(error instanceof ApiProblem)
+              ? 'The code search did not answer'
+              : error.status === 401
+                ? 'You are signed out: the code search is paused, and saving will ask you to sign in again'
+                : error.detail || error.title,
           });
         },
       );
