@@ -2,7 +2,7 @@
 // current details are read with their revision, and saved with PUT If-Match. When someone else
 // saved them in between (412), nothing was changed: what was typed stays in the form, the details
 // as they are now are shown beside it, and saving again replaces them knowingly.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiProblem } from '../api/problem';
 import type { Identifier, Patient, PatientInput, Sex } from '../api/types';
 import { useSession } from '../session/session-context';
@@ -47,6 +47,11 @@ export function EditPatientDetails() {
   const [loaded, setLoaded] = useState<Patient>();
   const [loadProblem, setLoadProblem] = useState<ApiProblem>();
   const [busy, setBusy] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setLoaded(undefined);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
 
   async function open() {
     setBusy(true);
@@ -63,11 +68,11 @@ export function EditPatientDetails() {
 
   return (
     <>
-      <Button busy={busy} onClick={() => void open()}>
+      <Button ref={opener} busy={busy} onClick={() => void open()}>
         Edit details
       </Button>
       {loadProblem && <ProblemAlert problem={loadProblem} />}
-      {loaded && <EditPatientDialog patient={loaded} onClose={() => setLoaded(undefined)} />}
+      {loaded && <EditPatientDialog patient={loaded} onClose={close} />}
     </>
   );
 }

@@ -2,7 +2,7 @@
 // deletion, the server keeps the row with that status and audits the reason given here. The action
 // asks for a reason and a confirmation in a dialog; entries already entered in error are hidden
 // behind "Show entered in error" and, once shown, struck through and labelled in words.
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { RecordSegment } from '../api/endpoints';
 import { ApiProblem } from '../api/problem';
 import { useSession } from '../session/session-context';
@@ -56,7 +56,12 @@ export function EnteredInErrorAction({
   const [reason, setReason] = useState('');
   const { problem, busy, run } = useSubmit();
   const id = useId();
+  const opener = useRef<HTMLButtonElement>(null);
   if (entry.revision === undefined) return null;
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
   const revision = entry.revision;
 
   async function submit(event: FormEvent) {
@@ -71,7 +76,7 @@ export function EnteredInErrorAction({
       }
     });
     if (ok) {
-      setOpen(false);
+      close();
       setReason('');
       await saved(`${label}: marked entered in error`);
     } else if (stale) await saved('The chart was read again: the entry had changed');
@@ -79,56 +84,64 @@ export function EnteredInErrorAction({
 
   return (
     <>
-      <Button size="sm" variant="ghost" aria-label={`Mark ${label} entered in error`} onClick={() => setOpen(true)}>
+      <Button
+        ref={opener}
+        size="sm"
+        variant="ghost"
+        aria-label={`Mark ${label} entered in error`}
+        onClick={() => setOpen(true)}
+      >
         Entered in error…
       </Button>
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
-        labelledBy={`${id}-title`}
-        title={`Mark “${label}” entered in error?`}
-        description="It will no longer count in the chart or in screening. The entry is kept, struck through, with your reason in the audit log; it cannot be changed afterwards."
-      >
-        <form className="form" onSubmit={(e) => void submit(e)} aria-label="Entered in error">
-          {problem && (
-            <>
-              <ProblemAlert problem={problem} />
-              {problem.status === 412 && (
-                <p className="field-hint">
-                  Someone changed this entry after you opened the chart. Close this, check the entry as it is now, and
-                  mark it again if it is still wrong.
-                </p>
-              )}
-            </>
-          )}
-          <div className="field">
-            <label className="field-label" htmlFor={`${id}-reason`}>
-              Reason
-            </label>
-            <p className="field-hint" id={`${id}-hint`}>
-              For example: recorded on the wrong patient, wrong code, duplicate.
-            </p>
-            <textarea
-              id={`${id}-reason`}
-              className="input textarea"
-              rows={2}
-              maxLength={500}
-              required
-              aria-describedby={`${id}-hint`}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
-          <div className="form-actions">
-            <Button type="submit" variant="danger" busy={busy} disabled={reason.trim() === ''}>
-              Mark entered in error
-            </Button>
-            <Button variant="ghost" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      {open && (
+        <Dialog
+          open
+          onClose={close}
+          labelledBy={`${id}-title`}
+          title={`Mark “${label}” entered in error?`}
+          description="It will no longer count in the chart or in screening. The entry is kept, struck through, with your reason in the audit log; it cannot be changed afterwards."
+        >
+          <form className="form" onSubmit={(e) => void submit(e)} aria-label="Entered in error">
+            {problem && (
+              <>
+                <ProblemAlert problem={problem} />
+                {problem.status === 412 && (
+                  <p className="field-hint">
+                    Someone changed this entry after you opened the chart. Close this, check the entry as it is now, and
+                    mark it again if it is still wrong.
+                  </p>
+                )}
+              </>
+            )}
+            <div className="field">
+              <label className="field-label" htmlFor={`${id}-reason`}>
+                Reason
+              </label>
+              <p className="field-hint" id={`${id}-hint`}>
+                For example: recorded on the wrong patient, wrong code, duplicate.
+              </p>
+              <textarea
+                id={`${id}-reason`}
+                className="input textarea"
+                rows={2}
+                maxLength={500}
+                required
+                aria-describedby={`${id}-hint`}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            </div>
+            <div className="form-actions">
+              <Button type="submit" variant="danger" busy={busy} disabled={reason.trim() === ''}>
+                Mark entered in error
+              </Button>
+              <Button variant="ghost" onClick={close}>
+                Cancel
+              </Button>
+            </div>
+          </form>
+        </Dialog>
+      )}
     </>
   );
 }

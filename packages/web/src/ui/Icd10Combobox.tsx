@@ -153,13 +153,7 @@ export function Icd10Combobox({ id, label, hint, value, onChange, onPick, search
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
       />
-      <ul
-        className="icd-combobox-list"
-        id={ids.list}
-        role="listbox"
-        aria-label={`${label}: matching codes`}
-        hidden={!expanded}
-      >
+      <ul className="icd-combobox-list" id={ids.list} role="listbox" aria-label="Matching diagnoses" hidden={!expanded}>
         {items.map((item, i) => (
           <li
             key={item.code}
