@@ -13,7 +13,10 @@ import type { NewConsent, StoredConsent } from './procedure-ports.js';
 type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'procedures' | 'audit'>;
 interface Who {
   readonly actor: Actor;
+  /** Real time: the audit row. */
   readonly at: number;
+  /** The clinical clock (clock.ts): when the record says it happened; absent: `at`. */
+  readonly clinicalAt?: number;
 }
 
 async function audit(
@@ -158,7 +161,7 @@ export async function recordConsent(
     patientId: r.patientId,
     form: r.form,
     planRevision: r.plan.revision,
-    signedAt: input.at,
+    signedAt: input.clinicalAt ?? input.at,
     witnessedBy: input.actor.userId,
   });
   await audit(repos, input, 'consent.create', input.visitId, r.patientId);

@@ -70,9 +70,12 @@ export interface DocumentedVisitFacts {
   readonly policy: ScreeningPolicy;
   readonly documentation: VisitDocumentation;
   readonly actor: Actor;
-  /** Real time (epoch ms): the visit's start, the records' time, the consent, the signature, the audit rows. */
+  /** Real time (epoch ms): the audit rows. */
   readonly at: number;
-  /** The clinical clock: the screen's as-of and the overrides' time (as screenVisit and overrideCard take it). */
+  /**
+   * The clinical clock (clock.ts): the visit's start, the records' time, the screen's as-of, the overrides, the
+   * consent, the signature, a lot's expiry day (as the step-by-step use cases take it).
+   */
   readonly asOf: number;
   readonly newId: () => string;
 }
@@ -117,14 +120,14 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     });
   }
   const visitId = newId();
-  const visit: Visit = { id: visitId, patientId, startedAt: at, startedBy: actor.userId, status: 'in-progress' };
+  const visit: Visit = { id: visitId, patientId, startedAt: asOf, startedBy: actor.userId, status: 'in-progress' };
   const encounter = `Encounter/${visitId}`;
   record({ action: 'visit.create', entity: encounter, patientId, outcome: 'success' });
 
   // Recording the observations: the screen sees them.
   const observations: StoredEntry<'observation'>[] = [];
   for (const [i, observation] of input.observations.entries()) {
-    const future = datedInFuture('observation', observation, at);
+    const future = datedInFuture('observation', observation, asOf);
     if (future) return atStep('recording an observation', `observations[${i}]`, future);
     const stored = storedObservation(newId(), observation);
     observations.push(stored);
@@ -202,7 +205,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     action: 'visit.screen',
     entity: encounter,
     patientId,
-    at: asOf,
+    at,
     outcome: 'success',
     detail: {
       screenId,
@@ -242,7 +245,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
       action: 'screen.override',
       entity: `Screen/${screenId}`,
       patientId,
-      at: made.at,
+      at,
       outcome: 'success',
       detail: { card: card.uuid, finding, reason: made.reasonCode },
     });
@@ -265,7 +268,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     patientId,
     form: form.form,
     planRevision: plan.revision,
-    signedAt: at,
+    signedAt: asOf,
     witnessedBy: actor.userId,
   };
   record({ action: 'consent.create', entity: encounter, patientId, outcome: 'success' });
@@ -274,7 +277,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
   const noteId = newId();
   const procedure = `Procedure/${noteId}`;
   record({ action: 'note.create', entity: procedure, patientId, outcome: 'success', detail: { version: 1 } });
-  const edited = editedContent(firstDraftContent(plan), input.note, plan, at);
+  const edited = editedContent(firstDraftContent(plan), input.note, plan, asOf);
   if (!edited.ok) {
     return atStep('recording the procedure', 'note', {
       ok: false,
@@ -290,9 +293,9 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     overrides,
     content: edited.content,
     consents: [consent],
-    at,
+    at: asOf,
   });
-  const signed = sign(firstDraft(), { by: actor.userId, at, blockers: blockers.map((b) => b.message) });
+  const signed = sign(firstDraft(), { by: actor.userId, at: asOf, blockers: blockers.map((b) => b.message) });
   if (!signed.ok) {
     const failure: UseCaseFailure =
       signed.code === 'signing-blocked'
@@ -312,7 +315,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     revision: 3,
     createdBy: actor.userId,
     signedBy: actor.userId,
-    signedAt: at,
+    signedAt: asOf,
     amendmentReason: null,
     previousVersionId: null,
   };
@@ -321,7 +324,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     ...a,
     ...by,
     id: newId(),
-    administeredAt: at,
+    administeredAt: asOf,
     administeredBy: actor.userId,
   }));
   const complications = note.content.complications.map((c): StoredComplication => ({
@@ -330,7 +333,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     id: newId(),
     status: 'active',
     reportedBy: 'clinician',
-    recordedAt: at,
+    recordedAt: asOf,
     recordedBy: actor.userId,
     revision: 1,
   }));
@@ -340,7 +343,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     rows: {
       visit,
       observations,
-      recordedAt: at,
+      recordedAt: asOf,
       plan,
       screen: storedScreen,
       overrides,

@@ -10,7 +10,8 @@ import { latestWeight } from './chart-facts.js';
 type Repos = Pick<ClinicRepositories, 'visits' | 'charts' | 'audit'>;
 
 export async function readLastChecklist(
-  input: { readonly visitId: string; readonly actor: Actor; readonly at: number },
+  /** `at`: real time, the audit row; `clinicalAt`: the clinical clock, the weight's as-of (absent: `at`). */
+  input: { readonly visitId: string; readonly actor: Actor; readonly at: number; readonly clinicalAt?: number },
   repos: Repos,
 ): Promise<
   { readonly ok: true; readonly checklist: LastChecklist; readonly weightAt: string | null } | UseCaseFailure
@@ -27,6 +28,6 @@ export async function readLastChecklist(
     }),
   );
   if (!chart) return { ok: false, code: 'not-found', detail: `no visit ${input.visitId} in this clinic` };
-  const weight = latestWeight(chart, input.at);
+  const weight = latestWeight(chart, input.clinicalAt ?? input.at);
   return { ok: true, checklist: lastChecklist(weight?.kg ?? null), weightAt: weight?.at ?? null };
 }

@@ -52,6 +52,7 @@ export async function screenStoredVisit(
       sites: input.sites,
       products: input.products,
       from: actor.from,
+      auditAt: at,
     },
     deps,
   );

@@ -90,7 +90,17 @@ export const noteRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, 
       const ifRevisions = ifMatchVersions(request.headers['if-match']);
       const { note } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          editNote({ noteId: request.params.id, ifRevisions, change: definedOnly(request.body), actor, at }, repos),
+          editNote(
+            {
+              noteId: request.params.id,
+              ifRevisions,
+              change: definedOnly(request.body),
+              actor,
+              at,
+              clinicalAt: deps.clock.now(),
+            },
+            repos,
+          ),
         ),
       );
       return reply.header('etag', etagOf(note.revision)).send(await noteView(note, namesFor(deps, request)));
@@ -115,7 +125,7 @@ export const noteRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, 
       const ifRevisions = ifMatchVersions(request.headers['if-match']);
       const { note } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          signNote({ noteId: request.params.id, ifRevisions, actor, at }, repos),
+          signNote({ noteId: request.params.id, ifRevisions, actor, at, clinicalAt: deps.clock.now() }, repos),
         ),
       );
       return reply.header('etag', etagOf(note.revision)).send(await noteView(note, namesFor(deps, request)));

@@ -180,7 +180,10 @@ export const visitCareRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (
       }
       const { baseline, created } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          saveBaseline({ visitId: request.params.id, expect, content: request.body, actor, at }, repos),
+          saveBaseline(
+            { visitId: request.params.id, expect, content: request.body, actor, at, clinicalAt: deps.clock.now() },
+            repos,
+          ),
         ),
       );
       return reply
@@ -207,7 +210,10 @@ export const visitCareRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (
     async (request) => {
       const { dose } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          checkDose({ visitId: request.params.id, products: request.body.products, actor, at }, repos),
+          checkDose(
+            { visitId: request.params.id, products: request.body.products, actor, at, clinicalAt: deps.clock.now() },
+            repos,
+          ),
         ),
       );
       return dose;
