@@ -36,6 +36,7 @@ import {
 import { memoryBaselineStore } from './memory-baseline-store.js';
 import { noteStore, planStore, screenStore, visitStore, type ClinicData } from './memory-visit-stores.js';
 import { memoryVisitDocumentation } from './memory-visit-documentation.js';
+import { memoryFhirOwners } from './fhir-export/fhir-owner-ports.js';
 
 export interface MemoryRepositories extends Repositories {
   readonly audit: AuditEvent[];
@@ -305,6 +306,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           },
           audit: { record: (event) => repos.audit.record(event) },
         }),
+        fhirOwners: memoryFhirOwners(data),
         baselines: memoryBaselineStore(
           data.baselines,
           (visitId, patientId) => data.visits.get(visitId)?.patientId === patientId,

@@ -24,6 +24,7 @@ import { memoryReplayCache } from './auth/replay-cache.js';
 import { registerRoleCheck, requireRolesDeclared } from './auth/roles.js';
 import { sessionAuthenticator } from './auth/session-auth.js';
 import { cdsRoutes } from './cds/cds-routes.js';
+import { fhirReadRoutes } from './fhir/fhir-read-routes.js';
 import type { AppDeps } from './deps.js';
 import { frameworkErrorHandler, registerProblemHandlers } from './error-handler.js';
 import { KnotworkError } from './knotwork-error.js';
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   if (clinic) await app.register(clinicApi, { deps: clinic });
+  if (clinic) await app.register(fhirReadRoutes, { deps: { ...clinic, publicBaseUrl } });
 
   if (asOf) {
     app.addHook('onReady', (done) => {

@@ -7,6 +7,7 @@ import type { ApiScope } from '../../app/auth/api-scopes.js';
 import type { Role } from '../../app/auth/auth-ports.js';
 import { ALLERGIC_ID, CLEAN_ID, PASSWORD, ROLE_EMAIL, type ClinicRig } from './clinic-app.js';
 import { completeNote, RECORD_OF_PLAN, signConsent } from './procedure-fixtures.js';
+import { FHIR_ROWS } from './fhir-matrix-rows.js';
 
 /** 'public': anyone; 'cds': a registered EHR's JWT; roles: signed-in users with one of them. */
 export type Who = 'public' | 'cds' | readonly Role[];
@@ -440,6 +441,7 @@ export const MATRIX: Readonly<Record<string, Row>> = {
     },
   },
   ...ADMIN_ROWS,
+  ...FHIR_ROWS,
 };
 
 const vurl = (ids: MatrixIds) => `/api/visits/${ids.visitId}/screens`;
