@@ -7,6 +7,7 @@ import type { CdsClientRegistry } from '../http/deps.js';
 import type { AuditSink } from '../audit-event.js';
 import type { ApiTokenLookup, ApiTokenStore, AuditReader, ClinicUserStore } from './admin/admin-ports.js';
 import type { SessionStore, UserStore } from './auth/auth-ports.js';
+import type { ImportLinkStore } from './fhir-import/import-link-ports.js';
 import type { RecordStore } from './records/record-ports.js';
 import type { FhirOwnerLookup } from './fhir-export/fhir-owner-ports.js';
 import type { AftercareSettingsStore } from './settings/aftercare-settings.js';
@@ -83,6 +84,8 @@ export interface ClinicRepositories {
   readonly charts: ChartReader;
   /** The chart's entries (conditions, allergies, medicines, observations, earlier injections), review stamps. */
   readonly records: RecordStore;
+  /** Which chart entry each resource of a FHIR import became, with the EHR's code as sent. */
+  readonly importLinks: ImportLinkStore;
   readonly policies: PolicyReader;
   /** The screening policy as a versioned setting: read with its version, changed by clinic admins. */
   readonly policySettings: PolicySettingsStore;

@@ -18,6 +18,7 @@ import { baselineStore } from './baselines.js';
 import { planStore } from './plans.js';
 import { policyReader, policySettingsStore } from './policies.js';
 import { recordStore } from './records.js';
+import { importLinkStore } from './fhir-import-links.js';
 import { screenStore } from './screens.js';
 import { sessionStore } from './sessions.js';
 import { userStore } from './users.js';
@@ -37,6 +38,7 @@ export function clinicRepositories(
     visits: visitStore(tx, clinicId, options.newId),
     charts: chartReader(tx, clinicId),
     records: recordStore(tx, clinicId),
+    importLinks: importLinkStore(tx, clinicId),
     policies: policyReader(tx, clinicId),
     policySettings: policySettingsStore(tx, clinicId),
     aftercareSettings: aftercareSettingsStore(tx, clinicId),

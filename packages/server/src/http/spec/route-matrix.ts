@@ -232,6 +232,29 @@ export const MATRIX: Readonly<Record<string, Row>> = {
     }),
   },
   'GET /api/patients/:id/chart': { who: CLINICAL, scopes: ['charts:read'], ok: 200 },
+  // An EHR's FHIR import: the first call creates the patient, the others find it unchanged.
+  'POST /fhir/R4': {
+    who: CLINICAL,
+    scopes: ['charts:write'],
+    ok: 200,
+    prepare: () => ({
+      url: '/fhir/R4',
+      body: {
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: [
+          {
+            fullUrl: 'urn:uuid:matrix-patient',
+            resource: {
+              resourceType: 'Patient',
+              identifier: [{ system: 'urn:oid:2.16.840.1.113883.19.5', value: 'MATRIX-1' }],
+              name: [{ family: 'Matrix', given: ['Imported'] }],
+            },
+          },
+        ],
+      },
+    }),
+  },
   ...entryRows('conditions', true),
   ...entryRows('allergies', true),
   ...entryRows('medicines', true),
