@@ -3,6 +3,7 @@
 // and serves the API and CDS Hooks. close() finishes the requests in flight, seals the audit
 // chain and closes the database cleanly (issue 3, item 1).
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { systemClock, fixedClock } from './clock.js';
 import { databasePolicyFor, databaseRepositories, storeCdsScreen } from './app/db-repositories/index.js';
@@ -77,6 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       newId: () => randomUUID(),
       publicBaseUrl,
       logger: options.logRequests ?? false,
+      exportDir: join(options.dataDir, 'exports'),
     });
     const webDir = options.webDir ?? WEB_BUILD_DIR;
     if (hasWebBuild(webDir)) {

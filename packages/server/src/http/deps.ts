@@ -89,4 +89,6 @@ export interface AppDeps {
   readonly loginRateLimit?: { readonly max: number; readonly timeWindow: number | string };
   /** Ids for sessions, screens and overrides (default crypto.randomUUID). */
   readonly newId?: () => string;
+  /** Where Bulk Data export jobs keep their files (KNOTWORK_DATA_DIR/exports; a temporary folder if absent). */
+  readonly exportDir?: string;
 }

@@ -9,7 +9,15 @@ export type RecordRepos = Pick<
   'charts' | 'visits' | 'notes' | 'procedures' | 'baselines' | 'users'
 >;
 
-export async function loadPatientRecord(patientId: string, repos: RecordRepos): Promise<PatientRecord | undefined> {
+/**
+ * `cache` keeps the users already looked up (null: not found) across patients, as a bulk export
+ * does; without it each call looks them up again.
+ */
+export async function loadPatientRecord(
+  patientId: string,
+  repos: RecordRepos,
+  cache?: Map<string, RecordPerson | null>,
+): Promise<PatientRecord | undefined> {
   const chart = await repos.charts.loadChart(patientId);
   if (!chart) return undefined;
   const visits: VisitRecord[] = [];
@@ -30,16 +38,25 @@ export async function loadPatientRecord(patientId: string, repos: RecordRepos): 
     for (const c of v.complications) if (c.recordedBy) ids.add(c.recordedBy);
     for (const c of v.consents) ids.add(c.witnessedBy);
   }
-  return { chart, visits, people: await peopleOf([...ids], repos) };
+  return { chart, visits, people: await peopleOf([...ids], repos, cache) };
 }
 
 /** The clinic's users by id (their display names), for the Practitioner resources. */
-export async function peopleOf(ids: readonly string[], repos: Pick<RecordRepos, 'users'>) {
+export async function peopleOf(
+  ids: readonly string[],
+  repos: Pick<RecordRepos, 'users'>,
+  cache = new Map<string, RecordPerson | null>(),
+) {
   const people = new Map<string, RecordPerson>();
   for (const id of ids) {
     if (id === '') continue;
-    const user = await repos.users.get(id);
-    if (user) people.set(id, { id, displayName: user.displayName });
+    let person = cache.get(id);
+    if (person === undefined) {
+      const user = await repos.users.get(id);
+      person = user ? { id, displayName: user.displayName } : null;
+      cache.set(id, person);
+    }
+    if (person) people.set(id, person);
   }
   return people;
 }

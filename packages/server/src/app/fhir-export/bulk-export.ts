@@ -1,0 +1,118 @@
+// The clinic's Bulk Data export (issue 5 item 2), streaming: patients are read in keyset pages
+// (PatientStore.search with its cursor), each page in one clinic transaction that also audits the
+// access (`patient.fhir.export`, the page's patient ids), and each page's resources are handed to
+// the sink as NDJSON lines before the next page is read. Memory holds one page, whatever the
+// clinic's size. The people the records name are exported once each, after the patients.
+import type { Resource } from '@medplum/fhirtypes';
+import type { ExportContext, RecordPerson } from '../../fhir/export/patient-record.js';
+import { patientResources, type ExportedType } from '../../fhir/export/patient-resources.js';
+import { exportPractitioners } from '../../fhir/export/practitioner.js';
+import type { AuditEvent } from '../../audit-event.js';
+import type { Repositories } from '../ports.js';
+import { loadPatientRecord } from './load-patient-record.js';
+
+/** Where the lines go: one NDJSON stream per resource type; `write` resolves when it may take more. */
+export interface NdjsonSink {
+  write(type: ExportedType, lines: string): Promise<void>;
+}
+
+/** Who exports, as the audit rows name them: a user or token over HTTP, the system from the CLI. */
+export interface ExportActor {
+  readonly clinicId: string;
+  readonly actor: string | null;
+  readonly actorKind: AuditEvent['actorKind'];
+  readonly from: string | null;
+  /** Added to each audit row's detail (the CLI's operating-system account). */
+  readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+export interface BulkExportInput {
+  readonly repos: Repositories;
+  readonly actor: ExportActor;
+  readonly jobId: string;
+  /** The types asked for (`_type`); all exported types when it is every one. */
+  readonly types: ReadonlySet<ExportedType>;
+  readonly context: ExportContext;
+  readonly sink: NdjsonSink;
+  readonly now: () => number;
+  /** Patients per page (one transaction, one audit row): 200 unless said. */
+  readonly pageSize?: number;
+  readonly signal?: AbortSignal;
+  /** After each page: how many patients so far. */
+  readonly onPage?: (patients: number) => void | Promise<void>;
+}
+
+export interface BulkExportResult {
+  readonly patients: number;
+  readonly counts: Readonly<Partial<Record<ExportedType, number>>>;
+}
+
+export class ExportCancelled extends Error {
+  constructor() {
+    super('the export was cancelled');
+    this.name = 'ExportCancelled';
+  }
+}
+
+export async function streamClinicExport(input: BulkExportInput): Promise<BulkExportResult> {
+  const { repos, actor, types, context, sink } = input;
+  const pageSize = input.pageSize ?? 200;
+  const counts: Partial<Record<ExportedType, number>> = {};
+  const people = new Map<string, RecordPerson | null>();
+  const named = new Set<string>();
+  let cursor: string | undefined;
+  let patients = 0;
+  for (;;) {
+    if (input.signal?.aborted) throw new ExportCancelled();
+    const page = await repos.inClinic(actor.clinicId, async (clinic) => {
+      const found = await clinic.patients.search({ limit: pageSize, ...(cursor ? { cursor } : {}) });
+      const lines = new Map<ExportedType, string[]>();
+      for (const patient of found.items) {
+        const record = await loadPatientRecord(patient.id, clinic, people);
+        if (!record) continue;
+        for (const resource of patientResources(record, context)) {
+          const type = resource.resourceType as ExportedType;
+          if (type === 'Practitioner') {
+            if (resource.id) named.add(resource.id);
+            continue;
+          }
+          if (!types.has(type)) continue;
+          let list = lines.get(type);
+          if (!list) lines.set(type, (list = []));
+          list.push(JSON.stringify(resource));
+        }
+      }
+      if (found.items.length > 0) {
+        await clinic.audit.record({
+          clinicId: actor.clinicId,
+          actor: actor.actor,
+          actorKind: actor.actorKind,
+          from: actor.from,
+          at: input.now(),
+          action: 'patient.fhir.export',
+          entity: 'Group/clinic',
+          patientId: null,
+          outcome: 'success',
+          detail: { ...actor.detail, job: input.jobId, patients: found.items.map((p) => p.id) },
+        });
+      }
+      return { lines, next: found.next, size: found.items.length };
+    });
+    for (const [type, list] of page.lines) {
+      await sink.write(type, `${list.join('\n')}\n`);
+      counts[type] = (counts[type] ?? 0) + list.length;
+    }
+    patients += page.size;
+    await input.onPage?.(patients);
+    if (page.next === null) break;
+    cursor = page.next;
+  }
+  if (types.has('Practitioner') && named.size > 0) {
+    const known = new Map<string, RecordPerson>();
+    for (const [id, person] of people) if (person) known.set(id, person);
+    const practitioners: Resource[] = exportPractitioners(known, [...named]);
+    await sink.write('Practitioner', `${practitioners.map((p) => JSON.stringify(p)).join('\n')}\n`);
+    counts.Practitioner = practitioners.length;
+  }
+  return { patients, counts };
+}
