@@ -4,6 +4,7 @@
 // an administration per injected site and complications at COMPLICATION_RATES. Pure: the same
 // seed, count and as-of give the same rows, ids included (a seeded PRNG; no clock, no randomness).
 // Generated a patient at a time, so a writer can stream 20,000 patients in batches.
+import { createHash } from 'node:crypto';
 import { catalogue } from '@knotwork/core';
 import { CHART_RATES, COMPLICATION_RATES } from './synthetic-rates.js';
 
@@ -11,6 +12,11 @@ export interface SyntheticOptions {
   readonly seed: number;
   /** The clinical "now": visits fall in the two years before it. */
   readonly asOf: number;
+  /**
+   * What makes the ids unique to one clinic (its id, for the writer): two clinics drawn from the
+   * same seed into one database have the same content under different ids. Default ''.
+   */
+  readonly idSpace?: string;
 }
 
 /** mulberry32: a small, well-distributed 32-bit PRNG; deterministic for a seed. */
@@ -25,15 +31,14 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** A version-4-shaped uuid from the PRNG (four 32-bit draws). */
-function uuid(r: () => number): string {
-  const word = () =>
-    Math.floor(r() * 4294967296)
-      .toString(16)
-      .padStart(8, '0');
-  const h = word() + word() + word() + word();
-  const variant = ((parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+/** Version-4-shaped uuids from a SHA-256 of (id space, seed, patient, counter): unique per clinic. */
+function idMaker(idSpace: string, seed: number, n: number): () => string {
+  let k = 0;
+  return () => {
+    const h = createHash('sha256').update(`${idSpace}/${seed}/${n}/${k++}`).digest('hex');
+    const variant = ((parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  };
 }
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
@@ -152,14 +157,15 @@ const dateOf = (ms: number) => iso(ms).slice(0, 10);
 /** The n-th patient (0-based) of the clinic drawn from `seed`: independent of how many others are drawn. */
 export function syntheticPatient(n: number, options: SyntheticOptions): SyntheticPatient {
   const r = prng((options.seed * 1_000_003 + n * 7919) >>> 0);
+  const uuid = idMaker(options.idSpace ?? '', options.seed, n);
   const sex = r() < 0.58 ? 'female' : 'male';
   const age = between(r, 22, 86);
   const birth = options.asOf - age * 365.25 * DAY - Math.floor(r() * 365) * DAY;
-  const id = uuid(r);
+  const id = uuid();
   const indication = pick(r, INDICATIONS);
   const conditions: SyntheticPatient['conditions'][number][] = [
     {
-      id: uuid(r),
+      id: uuid(),
       code: indication.code,
       display: indication.display,
       onset: dateOf(options.asOf - between(r, 60, 900) * DAY),
@@ -168,7 +174,7 @@ export function syntheticPatient(n: number, options: SyntheticOptions): Syntheti
   ];
   if (r() < CHART_RATES.hypertension.p)
     conditions.push({
-      id: uuid(r),
+      id: uuid(),
       code: 'I10',
       display: 'Essential (primary) hypertension',
       onset: dateOf(options.asOf - between(r, 400, 5000) * DAY),
@@ -176,7 +182,7 @@ export function syntheticPatient(n: number, options: SyntheticOptions): Syntheti
     });
   if (r() < CHART_RATES.diabetes.p)
     conditions.push({
-      id: uuid(r),
+      id: uuid(),
       code: 'E11.9',
       display: 'Type 2 diabetes mellitus without complications',
       onset: dateOf(options.asOf - between(r, 400, 5000) * DAY),
@@ -184,9 +190,9 @@ export function syntheticPatient(n: number, options: SyntheticOptions): Syntheti
     });
   const allergies: SyntheticPatient['allergies'][number][] = [];
   if (r() < CHART_RATES.penicillinAllergy.p)
-    allergies.push({ id: uuid(r), kind: 'text', code: null, text: 'Penicillin (rash)' });
+    allergies.push({ id: uuid(), kind: 'text', code: null, text: 'Penicillin (rash)' });
   if (r() < CHART_RATES.lidocaineAllergy.p)
-    allergies.push({ id: uuid(r), kind: 'ingredient', code: 'lidocaine', text: 'Lidocaine' });
+    allergies.push({ id: uuid(), kind: 'ingredient', code: 'lidocaine', text: 'Lidocaine' });
   const medicines: SyntheticPatient['medicines'][number][] = [];
   const asserted = options.asOf - between(r, 30, 400) * DAY;
   let warfarin = false;
@@ -194,11 +200,11 @@ export function syntheticPatient(n: number, options: SyntheticOptions): Syntheti
     const x = r();
     const drug = x < 0.45 ? ANTICOAGULANTS[0] : x < 0.7 ? ANTICOAGULANTS[1] : ANTICOAGULANTS[2];
     warfarin = drug === ANTICOAGULANTS[2];
-    medicines.push({ id: uuid(r), rxnorm: drug.rxnorm, text: drug.display, anticoagulant: true, assertedAt: asserted });
+    medicines.push({ id: uuid(), rxnorm: drug.rxnorm, text: drug.display, anticoagulant: true, assertedAt: asserted });
   }
   if (r() < 0.5)
     medicines.push({
-      id: uuid(r),
+      id: uuid(),
       rxnorm: '161',
       text: 'acetaminophen 500 MG Oral Tablet',
       anticoagulant: false,
@@ -206,11 +212,11 @@ export function syntheticPatient(n: number, options: SyntheticOptions): Syntheti
     });
   const weight = Math.round((sex === 'female' ? 68 : 82) + (r() - 0.5) * 30);
   const observations: SyntheticPatient['observations'][number][] = [
-    { id: uuid(r), loinc: '29463-7', display: 'Body weight', value: weight, unit: 'kg', at: asserted, visitId: null },
+    { id: uuid(), loinc: '29463-7', display: 'Body weight', value: weight, unit: 'kg', at: asserted, visitId: null },
   ];
   if (warfarin)
     observations.push({
-      id: uuid(r),
+      id: uuid(),
       loinc: '6301-6',
       display: 'INR',
       value: Math.round((2 + r() * 1.2) * 10) / 10,
@@ -220,7 +226,9 @@ export function syntheticPatient(n: number, options: SyntheticOptions): Syntheti
     });
   const visits: SyntheticVisit[] = [];
   const count = between(r, 1, 4);
-  let at = options.asOf - between(r, 120, 700) * DAY + 9 * 3_600_000 + between(r, 0, 16) * 1_800_000;
+  // Clinic hours: 08:00 to 16:00 (UTC) on a day 4 to 23 months ago.
+  const day = Math.floor((options.asOf - between(r, 120, 700) * DAY) / DAY) * DAY;
+  let at = day + 8 * 3_600_000 + between(r, 0, 16) * 1_800_000;
   let pain = between(r, 5, 9);
   for (let v = 0; v < count && at < options.asOf - DAY; v++) {
     const sites = Array.from({ length: between(r, 1, 3) }, (): SyntheticVisit['sites'][number] => ({
@@ -233,10 +241,10 @@ export function syntheticPatient(n: number, options: SyntheticOptions): Syntheti
       (c) => r() < COMPLICATION_RATES[c].p,
     );
     const painAfter = Math.max(0, pain - between(r, 1, 4));
-    const visitId = uuid(r);
-    visits.push({ id: visitId, noteId: uuid(r), at, sites, complications, painBefore: pain, painAfter });
+    const visitId = uuid();
+    visits.push({ id: visitId, noteId: uuid(), at, sites, complications, painBefore: pain, painAfter });
     observations.push({
-      id: uuid(r),
+      id: uuid(),
       loinc: '72514-3',
       display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
       value: pain,

@@ -21,7 +21,7 @@ describe('writeSyntheticClinic on PGlite', () => {
     });
     expect(written.patients).toBe(60);
     const repos = databaseRepositories(database);
-    const first = syntheticPatient(0, { seed: 7, asOf: Date.parse('2026-11-27T10:00:00Z') });
+    const first = syntheticPatient(0, { seed: 7, asOf: Date.parse('2026-11-27T10:00:00Z'), idSpace: written.clinicId });
     const chart = await repos.inClinic(written.clinicId, (r) => r.charts.loadChart(first.id));
     expect(chart?.patient).toMatchObject({ family: first.family, identifiers: [{ value: first.mrn }] });
     expect(chart?.conditions.map((c) => c.icd10).sort()).toEqual(first.conditions.map((c) => c.code).sort());
@@ -39,6 +39,18 @@ describe('writeSyntheticClinic on PGlite', () => {
       };
     });
     expect(counted).toEqual({ notes: written.visits, signed: written.visits, patients: 60 });
+  });
+
+  it('writes a second clinic from the same seed: the same content under other ids', async () => {
+    const a = await writeSyntheticClinic(opened.database, { patients: 5, seed: 11, clinicName: 'Twin A' });
+    const b = await writeSyntheticClinic(opened.database, { patients: 5, seed: 11, clinicName: 'Twin B' });
+    const repos = databaseRepositories(opened.database);
+    const names = (clinicId: string) =>
+      repos.inClinic(clinicId, async (r) =>
+        (await r.patients.search({ limit: 10 })).items.map((p) => [p.family, p.given, p.birthDate]),
+      );
+    expect(await names(b.clinicId)).toEqual(await names(a.clinicId));
+    expect(b.rows).toBe(a.rows);
   });
 
   it('refuses a count that is not a whole number', async () => {

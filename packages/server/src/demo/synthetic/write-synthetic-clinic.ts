@@ -278,7 +278,7 @@ export async function writeSyntheticClinic(
   let rows = 0;
   for (let start = 0; start < patients; start += batchSize) {
     const batch = Array.from({ length: Math.min(batchSize, patients - start) }, (_, i) =>
-      syntheticPatient(start + i, { seed, asOf }),
+      syntheticPatient(start + i, { seed, asOf, idSpace: clinicId }),
     );
     const t = rowsOf(batch, clinicId, clinicianId);
     await database.withClinic(clinicId, async (tx) => {
