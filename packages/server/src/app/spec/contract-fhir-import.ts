@@ -55,7 +55,7 @@ export function describeFhirImportContract(name: string, subject: () => Reposito
       expect(chart?.allergies.map((a) => a.substance)).toEqual(
         expect.arrayContaining([
           { kind: 'text', text: 'Latex gloves' },
-          { kind: 'rxnorm', code: '6387', text: 'Lidocaine' },
+          { kind: 'ingredient', code: 'lidocaine', text: 'Lidocaine' },
         ]),
       );
       expect(chart?.medicines.map((m) => m.display).sort()).toEqual([

@@ -56,7 +56,7 @@ describe('readImportBundle', () => {
         'allergy',
         `id|${EHR_IDS}|alg-1`,
         {
-          substance: { kind: 'rxnorm', code: '6387', text: 'Lidocaine' },
+          substance: { kind: 'ingredient', code: 'lidocaine', text: 'Lidocaine' },
           type: 'allergy',
           criticality: 'high',
           clinicalStatus: 'active',

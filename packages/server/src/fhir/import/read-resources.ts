@@ -2,7 +2,7 @@
 // its location for each field that is missing, malformed or outside its required value set. Codes
 // Knotwork does not know are kept: the entry holds what its columns can (ICD-10-CM, RxNorm, LOINC,
 // the words), and `sourceCode` keeps the CodeableConcept as sent. Pure: no clock, no storage.
-import { parseFhirTime, readFhir } from '@knotwork/core';
+import { catalogue, parseFhirTime, readFhir } from '@knotwork/core';
 import type { AllergySubstance } from '../chart.js';
 import { SYSTEMS } from '../fhir-systems.js';
 import type { ImportedEntry, ImportIssue } from './import-types.js';
@@ -148,9 +148,18 @@ export function readCondition(resource: Json, ctx: ReadContext): ImportedEntry |
   };
 }
 
+/** The catalogue's ingredients by their RxNorm codes: an allergy to one is one the screen knows by id. */
+const INGREDIENT_BY_RXNORM = new Map(
+  Object.entries(catalogue.ingredients as Readonly<Record<string, { readonly rxnorm: readonly string[] }>>).flatMap(
+    ([id, ingredient]) => ingredient.rxnorm.map((rx) => [rx, id] as const),
+  ),
+);
+
 function substanceOf(code: Json): AllergySubstance {
   const text = label(code);
   const rx = codeIn(code, SYSTEMS.rxnorm);
+  const ingredient = rx && INGREDIENT_BY_RXNORM.get(rx.code);
+  if (ingredient) return { kind: 'ingredient', code: ingredient, text };
   if (rx) return { kind: 'rxnorm', code: rx.code, text };
   const injectate = codeIn(code, SYSTEMS.injectate);
   if (injectate) return { kind: 'injectate', code: injectate.code, text };
