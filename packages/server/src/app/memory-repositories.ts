@@ -37,7 +37,7 @@ import {
 import { memoryBaselineStore } from './memory-baseline-store.js';
 import { noteStore, planStore, screenStore, visitStore, type ClinicData } from './memory-visit-stores.js';
 import { memoryVisitDocumentation } from './memory-visit-documentation.js';
-import { memoryFhirOwners } from './fhir-export/fhir-owner-ports.js';
+import { memoryFhirExportReader } from './fhir-export/fhir-export-ports.js';
 
 export interface MemoryRepositories extends Repositories {
   readonly audit: AuditEvent[];
@@ -313,7 +313,8 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           },
           audit: { record: (event) => repos.audit.record(event) },
         }),
-        fhirOwners: memoryFhirOwners(data),
+        // `repos` is complete by the time the export reads a chart through it.
+        fhirExport: memoryFhirExportReader(data, (patientId) => repos.charts.loadChart(patientId)),
         baselines: memoryBaselineStore(
           data.baselines,
           (visitId, patientId) => data.visits.get(visitId)?.patientId === patientId,

@@ -9,7 +9,7 @@ import type { ApiTokenLookup, ApiTokenStore, AuditReader, ClinicUserStore } from
 import type { SessionStore, UserStore } from './auth/auth-ports.js';
 import type { ImportLinkStore } from './fhir-import/import-link-ports.js';
 import type { RecordStore } from './records/record-ports.js';
-import type { FhirOwnerLookup } from './fhir-export/fhir-owner-ports.js';
+import type { FhirExportReader } from './fhir-export/fhir-export-ports.js';
 import type { AftercareSettingsStore } from './settings/aftercare-settings.js';
 import type { PolicySettingsStore } from './settings/policy-settings.js';
 import type { NoteStore } from './visits/note-ports.js';
@@ -102,8 +102,8 @@ export interface ClinicRepositories {
   readonly visitDocumentation: VisitDocumentationStore;
   /** Each visit's indication and baseline pain (NRS, PEG). */
   readonly baselines: BaselineStore;
-  /** Which patient an entity belongs to, to read one exported FHIR resource by its id. */
-  readonly fhirOwners: FhirOwnerLookup;
+  /** What the FHIR export reads besides the stores: an entity's patient, many patients' visits at once. */
+  readonly fhirExport: FhirExportReader;
   /** The clinic's accounts (clinic admins, and each user's own account). */
   readonly users: ClinicUserStore;
   /** The clinic's API tokens for system clients. */

@@ -24,7 +24,7 @@ import { sessionStore } from './sessions.js';
 import { userStore } from './users.js';
 import { visitStore } from './visits.js';
 import { visitDocumentationStore } from './visit-documentation.js';
-import { fhirOwnerLookup } from './fhir-owners.js';
+import { fhirExportReader } from './fhir-export-reader.js';
 
 /** The clinic's stores on one transaction (of withClinic for that clinic). */
 export function clinicRepositories(
@@ -48,7 +48,7 @@ export function clinicRepositories(
     procedures: procedureStore(tx, clinicId, options.newId),
     visitDocumentation: visitDocumentationStore(tx, clinicId),
     baselines: baselineStore(tx, clinicId, options.newId),
-    fhirOwners: fhirOwnerLookup(tx, clinicId),
+    fhirExport: fhirExportReader(tx, clinicId),
     users: clinicUserStore(tx, clinicId, options.newId),
     apiTokens: apiTokenStore(tx, clinicId, options.newId),
     auditLog: auditReader(tx, clinicId),

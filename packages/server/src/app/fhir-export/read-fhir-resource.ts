@@ -9,10 +9,10 @@ import type { ExportContext } from '../../fhir/export/patient-record.js';
 import { exportPractitioners } from '../../fhir/export/practitioner.js';
 import { auditAs, type Actor, type UseCaseFailure } from '../actor.js';
 import type { ClinicRepositories } from '../ports.js';
-import type { OwnedEntity } from './fhir-owner-ports.js';
+import type { OwnedEntity } from './fhir-export-ports.js';
 import { loadPatientRecord, peopleOf, type RecordRepos } from './load-patient-record.js';
 
-type Repos = RecordRepos & Pick<ClinicRepositories, 'audit' | 'fhirOwners' | 'patients'>;
+type Repos = RecordRepos & Pick<ClinicRepositories, 'audit' | 'fhirExport' | 'patients'>;
 
 /** Where to look for the patient of a resource of this type and id. */
 function ownerOf(type: ExportedType, id: string): { entity: OwnedEntity; id: string }[] | 'patient' | 'none' {
@@ -95,7 +95,7 @@ async function find(
   if (where === 'patient') patientId = id;
   else {
     for (const w of where) {
-      patientId = await repos.fhirOwners.patientOf(w.entity, w.id);
+      patientId = await repos.fhirExport.patientOf(w.entity, w.id);
       if (patientId) break;
     }
   }

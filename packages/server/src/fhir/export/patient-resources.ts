@@ -13,7 +13,7 @@ import { exportMedicines } from './medication-statement.js';
 import { exportObservations } from './observation.js';
 import { exportPatient } from './patient.js';
 import type { ExportContext, PatientRecord } from './patient-record.js';
-import { exportPractitioners, practitionersNamed } from './practitioner.js';
+import { exportPractitioners, practitionersOf } from './practitioner.js';
 import { exportProcedures } from './procedure.js';
 import { exportProvenances } from './provenance.js';
 
@@ -53,5 +53,5 @@ export function patientResources(record: PatientRecord, context: ExportContext):
     ...exportAdverseEvents(record),
     ...exportProvenances(record),
   ];
-  return [...resources, ...exportPractitioners(record.people, practitionersNamed(resources))];
+  return [...resources, ...exportPractitioners(record.people, practitionersOf(record))];
 }

@@ -166,6 +166,32 @@ export function describeClinicExport(name: string, getDatabase: () => Database):
       expect(all.filter((r) => r.resourceType === 'Patient')).toHaveLength(result.patients);
     });
 
+    it('reads a page of charts and visits at once exactly as the stores read each', async () => {
+      const repos = databaseRepositories(getDatabase());
+      await repos.inClinic(clinicId, async (r) => {
+        const page = await r.patients.search({ limit: 100 });
+        const ids = [...page.items.map((p) => p.id), 'not-a-uuid', randomUUID()];
+        const charts = await r.fhirExport.chartsOf(ids);
+        const visits = await r.fhirExport.visitRecordsOf(ids);
+        expect([...charts.keys()].sort()).toEqual(page.items.map((p) => p.id).sort());
+        for (const p of page.items) {
+          expect(charts.get(p.id)).toEqual(await r.charts.loadChart(p.id));
+          const one = [];
+          for (const visit of await r.visits.ofPatient(p.id)) {
+            one.push({
+              visit,
+              baseline: await r.baselines.ofVisit(visit.id),
+              notes: await r.notes.ofVisit(visit.id),
+              administrations: await r.procedures.administrationsOf(visit.id),
+              complications: await r.procedures.complicationsOf(visit.id),
+              consents: await r.procedures.consentsOf(visit.id),
+            });
+          }
+          expect(visits.get(p.id)).toEqual(one);
+        }
+      });
+    });
+
     it('reads each resource of a documented patient back by its id, as exported', async () => {
       const database = getDatabase();
       const repos = databaseRepositories(database);
