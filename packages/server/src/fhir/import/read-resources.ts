@@ -286,7 +286,23 @@ export function readMedicine(resource: Json, ctx: ReadContext): ImportedEntry | 
 
 const OBSERVATION_STATUSES = ['final', 'amended', 'corrected', 'preliminary', 'entered-in-error'] as const;
 
-function observationValue(resource: Json, ctx: ReadContext) {
+/** Pain NRS codes: a score sent as valueInteger (as Knotwork's export sends it) is kept as {score}. */
+const PAIN_NRS: ReadonlySet<string> = new Set(catalogue.observations.painNrs.loinc);
+
+function observationValue(resource: Json, ctx: ReadContext, loinc: string | undefined) {
+  const integer = resource['valueInteger'];
+  if (integer !== undefined) {
+    if (typeof integer !== 'number' || !Number.isInteger(integer)) {
+      ctx.issue({
+        expression: `${ctx.path}.valueInteger`,
+        code: 'value',
+        message: `${JSON.stringify(integer)} is not an integer`,
+      });
+      return undefined;
+    }
+    // A count or score without a unit: UCUM's unity, or {score} for a pain score.
+    return { quantity: integer, unit: loinc !== undefined && PAIN_NRS.has(loinc) ? '{score}' : '1' };
+  }
   const quantity = obj(resource['valueQuantity']);
   if (quantity) {
     const value = num(quantity['value']);
@@ -359,7 +375,7 @@ export function readObservation(resource: Json, ctx: ReadContext): ImportedEntry
       message: 'an observation needs the time it was taken (effectiveDateTime)',
     });
   }
-  const value = observationValue(resource, ctx);
+  const value = observationValue(resource, ctx, loinc?.code);
   if (patient === undefined || !code || !loinc || !status || !effective || !value) return undefined;
   const at = instant(effective);
   return {
