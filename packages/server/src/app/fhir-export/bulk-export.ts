@@ -35,7 +35,7 @@ export interface BulkExportInput {
   readonly context: ExportContext;
   readonly sink: NdjsonSink;
   readonly now: () => number;
-  /** Patients per page (one transaction, one audit row): 500 unless said. */
+  /** Patients per page (one transaction, one audit row): 100 unless said. */
   readonly pageSize?: number;
   readonly signal?: AbortSignal;
   /** After each page: how many patients so far. */
@@ -59,9 +59,36 @@ export class ExportCancelled extends Error {
   }
 }
 
+/**
+ * Lines to the sink in chunks of about 64 KiB per type: each resource's line is garbage as soon as
+ * its chunk is written, so the heap holds the pages being read and not the lines made from them.
+ */
+function batchedLines(sink: NdjsonSink, counts: Partial<Record<ExportedType, number>>) {
+  const pending = new Map<ExportedType, { lines: string[]; size: number }>();
+  const write = async (type: ExportedType) => {
+    const chunk = pending.get(type);
+    if (!chunk || chunk.lines.length === 0) return;
+    pending.delete(type);
+    await sink.write(type, `${chunk.lines.join('\n')}\n`);
+  };
+  return {
+    async line(type: ExportedType, line: string) {
+      let chunk = pending.get(type);
+      if (!chunk) pending.set(type, (chunk = { lines: [], size: 0 }));
+      chunk.lines.push(line);
+      chunk.size += line.length;
+      counts[type] = (counts[type] ?? 0) + 1;
+      if (chunk.size >= 64 * 1024) await write(type);
+    },
+    async flush() {
+      for (const type of [...pending.keys()]) await write(type);
+    },
+  };
+}
+
 export async function streamClinicExport(input: BulkExportInput): Promise<BulkExportResult> {
   const { repos, actor, types, context, sink } = input;
-  const pageSize = input.pageSize ?? 500;
+  const pageSize = input.pageSize ?? 100;
   const counts: Partial<Record<ExportedType, number>> = {};
   const people = new Map<string, RecordPerson | null>();
   const named = new Set<string>();
@@ -87,6 +114,7 @@ export async function streamClinicExport(input: BulkExportInput): Promise<BulkEx
       }
       return { records, next: found.next };
     });
+  const out = batchedLines(sink, counts);
   let patients = 0;
   // The next page is read while this one is turned into lines and written: the database's time
   // and ours overlap, and at most two pages are in memory.
@@ -96,7 +124,6 @@ export async function streamClinicExport(input: BulkExportInput): Promise<BulkEx
       const page: Page = await reading;
       if (input.signal?.aborted) throw new ExportCancelled();
       reading = page.next === null ? undefined : read(page.next);
-      const lines = new Map<ExportedType, string[]>();
       for (const record of page.records) {
         for (const resource of patientResources(record, context)) {
           const type = resource.resourceType as ExportedType;
@@ -104,16 +131,10 @@ export async function streamClinicExport(input: BulkExportInput): Promise<BulkEx
             if (resource.id) named.add(resource.id);
             continue;
           }
-          if (!types.has(type)) continue;
-          let list = lines.get(type);
-          if (!list) lines.set(type, (list = []));
-          list.push(JSON.stringify(resource));
+          if (types.has(type)) await out.line(type, JSON.stringify(resource));
         }
       }
-      for (const [type, list] of lines) {
-        await sink.write(type, `${list.join('\n')}\n`);
-        counts[type] = (counts[type] ?? 0) + list.length;
-      }
+      await out.flush();
       patients += page.records.length;
       await input.onPage?.(patients);
     }
