@@ -115,6 +115,29 @@ export function describeFhirImportContract(name: string, subject: () => Reposito
       expect(last).toMatchObject({ action: 'fhir.import', outcome: 'failed', clinicId: c.clinicId });
     });
 
+    it('takes back every write of the Bundle when one fails after the checks (one transaction)', async () => {
+      const c = await clinic();
+      let adds = 0;
+      const failing = c.s.repos.inClinic(c.clinicId, (repos) => {
+        const records = {
+          ...repos.records,
+          add: ((...args: Parameters<typeof repos.records.add>) => {
+            if (++adds === 5) throw new Error('the disk is full');
+            return repos.records.add(...args);
+          }) as typeof repos.records.add,
+        };
+        return importFhirBundle(
+          { bundle: ehrBundle({ mrn: 'MRN-FAILS' }), actor: c.actor, at: NOW, recordedAt: NOW },
+          { ...repos, records },
+        );
+      });
+      await expect(failing).rejects.toThrow('the disk is full');
+      expect(adds).toBe(5);
+      expect(await c.find('MRN-FAILS')).toEqual([]);
+      const trail = (await c.s.auditTrail()).filter((e) => e.clinicId === c.clinicId);
+      expect(trail.filter((e) => e.action !== 'fhir.import' || e.outcome !== 'failed')).toEqual([]);
+    });
+
     it('imports for an API token, whose entries have no author', async () => {
       const c = await clinic();
       const token: Actor = {
