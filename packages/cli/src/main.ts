@@ -1,5 +1,7 @@
 // The knotwork command line: each command is a plain function (argv, io) -> exit code.
 import { backupCommand, restoreCommand } from './commands/backup-commands.js';
+import { exportCommand } from './commands/export-command.js';
+import { demoCommand } from './commands/demo-command.js';
 import { auditCommand, cdsClientCommand, migrateCommand, userCommand } from './commands/database-commands.js';
 import { screenCommand } from './commands/screen-command.js';
 import { serveCommand } from './commands/serve-command.js';
@@ -18,6 +20,8 @@ Commands:
   cds-client add ...            register an EHR as a CDS Hooks client of a clinic
   backup FILE [--clinic NAME]   write a clinic (or every clinic) to a checked, self-describing file
   restore FILE                  restore a backup into an empty database
+  export --ndjson DIR           write a clinic's records as FHIR R4 Bulk Data NDJSON files
+  demo --patients N             create a synthetic clinic of N patients (charts, visits, notes)
   help [command]                show help for a command
 
 Run "knotwork <command> --help" for a command's options.
@@ -34,6 +38,8 @@ const COMMANDS: Record<string, Command> = {
   'cds-client': cdsClientCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  export: exportCommand,
+  demo: demoCommand,
 };
 
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {

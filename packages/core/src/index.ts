@@ -35,6 +35,8 @@ export { INR_UNITS } from './screening/read-observations.js';
 export { PREFETCH_KEYS, type PrefetchKey, type RequestProblem } from './screening/read-request.js';
 export type { Fact } from './screening/rule-outcome.js';
 export { parseFhirTime } from './util/fhir-time.js';
+/** Defensive readers for FHIR JSON from EHRs (server/src/fhir/import reads Bundles with them). */
+export * as readFhir from './fhir/read-fhir.js';
 export * from './note/note-lifecycle.js';
 export * from './settings/setting-issue.js';
 export * from './settings/follow-up-schedule.js';

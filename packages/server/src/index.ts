@@ -6,3 +6,5 @@ export * from './demo/index.js';
 export { databaseRepositories, databasePolicyFor, storeCdsScreen } from './app/db-repositories/index.js';
 export { startServer, type RunningServer, type ServerOptions } from './start-server.js';
 export * from './backup/index.js';
+export { exportClinicNdjson, ExportRefused, type ClinicNdjsonExport } from './app/fhir-export/export-clinic-ndjson.js';
+export { streamClinicExport, type NdjsonSink, type ExportActor } from './app/fhir-export/bulk-export.js';

@@ -4,7 +4,7 @@
 // chain and closes the database cleanly (issue 3, item 1).
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { orderFileIcd10cm } from './app/reference/icd10cm-source.js';
 import type { FastifyInstance } from 'fastify';
 import { systemClock, fixedClock } from './clock.js';
@@ -93,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       newId: () => randomUUID(),
       publicBaseUrl,
       logger: options.logRequests ?? false,
+      exportDir: join(options.dataDir, 'exports'),
     });
     const webDir = options.webDir ?? WEB_BUILD_DIR;
     if (hasWebBuild(webDir)) {

@@ -5,6 +5,7 @@
 //
 // BENCH_ONLY=chart-reads skips the screening and start-up part (the server part alone);
 // BENCH_ONLY=web measures the web app alone (./web-bench.ts: first-screen JavaScript, map clicks);
+// BENCH_ONLY=fhir-export runs the FHIR bulk export benchmark alone;
 // BENCH_DATABASES=postgres or =pglite measures that database's chart reads only (default both);
 // BENCH_PROFILE_DIR=DIR also writes each database's CPU profile there (open it in Chrome DevTools).
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,18 @@ import { runWebBench } from './web-bench.js';
 const AS_OF = '2026-11-27T10:00:00Z';
 const serverOnly = process.env['BENCH_ONLY'] === 'chart-reads';
 const webOnly = process.env['BENCH_ONLY'] === 'web';
+
+// BENCH_ONLY=fhir-export: the FHIR bulk export alone (./fhir-export-bench.ts, issue 5 item 7).
+if (process.env['BENCH_ONLY'] === 'fhir-export') {
+  const { runFhirExportBench } = await import('./fhir-export-bench.js');
+  console.log(`\nKnotwork FHIR bulk export benchmark (${process.version}, ${os.cpus().length} cores, PostgreSQL)\n`);
+  const measured = await runFhirExportBench();
+  for (const [what, figure, note, ok] of measured)
+    console.log(
+      `${ok === false ? '✗ ' : ok === null ? '? ' : '  '}${what.padEnd(38)} ${figure.padStart(12)}   ${note}`,
+    );
+  process.exit(measured.some((r) => r[3] === false) ? 1 : 0);
+}
 
 const print = (list: readonly (readonly [string, string, string, boolean | null])[]) => {
   for (const [what, figure, note, ok] of list)

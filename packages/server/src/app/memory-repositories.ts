@@ -25,6 +25,7 @@ import type {
   Repositories,
 } from './ports.js';
 import { emptyChart, memoryRecordStore, storedChart } from './records/memory-record-store.js';
+import { memoryImportLinkStore, type ImportLink } from './fhir-import/import-link-ports.js';
 import { memoryAftercareSettingsStore, memoryPolicySettingsStore } from './settings/memory-settings-stores.js';
 import { memoryScreenStore } from './visits/visit-ports.js';
 import {
@@ -36,6 +37,7 @@ import {
 import { memoryBaselineStore } from './memory-baseline-store.js';
 import { noteStore, planStore, screenStore, visitStore, type ClinicData } from './memory-visit-stores.js';
 import { memoryVisitDocumentation } from './memory-visit-documentation.js';
+import { memoryFhirExportReader } from './fhir-export/fhir-export-ports.js';
 
 export interface MemoryRepositories extends Repositories {
   readonly audit: AuditEvent[];
@@ -164,6 +166,8 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
   let n = 0;
   const newId = options.newId ?? (() => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`);
   const clinics = new Map<string, ClinicData>();
+  // FHIR import links by clinic (kept apart from ClinicData; rolled back with it in inClinic).
+  const importLinks = new Map<string, Map<string, ImportLink & { readonly patientId: string }>>();
   const clinic = (clinicId: string): ClinicData => {
     let data = clinics.get(clinicId);
     if (!data) {
@@ -242,6 +246,9 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
     inClinic: async (clinicId, work) => {
       const data = clinic(clinicId);
       const saved = saveState(data);
+      const links = importLinks.get(clinicId) ?? new Map<string, ImportLink & { readonly patientId: string }>();
+      importLinks.set(clinicId, links);
+      const savedLinks = new Map(links);
       const savedAdmin = adminMaps.map((m) => new Map(m));
       const recorded: AuditEvent[] = [];
       const isClinicUser = (id: string) => users.users.get(id)?.clinicId === clinicId;
@@ -286,6 +293,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           isClinicUser,
           newId,
         }),
+        importLinks: memoryImportLinkStore(links),
         policies: { currentPolicy: () => Promise.resolve(data.policyVersions.at(-1)?.policy ?? DEFAULT_POLICY) },
         policySettings: memoryPolicySettingsStore(data.policyVersions),
         aftercareSettings: memoryAftercareSettingsStore(data.policyVersions),
@@ -305,6 +313,8 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           },
           audit: { record: (event) => repos.audit.record(event) },
         }),
+        // `repos` is complete by the time the export reads a chart through it.
+        fhirExport: memoryFhirExportReader(data, (patientId) => repos.charts.loadChart(patientId)),
         baselines: memoryBaselineStore(
           data.baselines,
           (visitId, patientId) => data.visits.get(visitId)?.patientId === patientId,
@@ -325,6 +335,8 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         return await work(repos);
       } catch (error) {
         restoreState(data, saved);
+        links.clear();
+        for (const [k, v] of savedLinks) links.set(k, v);
         adminMaps.forEach((map, i) => {
           map.clear();
           for (const [k, v] of savedAdmin[i] ?? []) map.set(k, v);

@@ -7,7 +7,9 @@ import type { CdsClientRegistry } from '../http/deps.js';
 import type { AuditSink } from '../audit-event.js';
 import type { ApiTokenLookup, ApiTokenStore, AuditReader, ClinicUserStore } from './admin/admin-ports.js';
 import type { SessionStore, UserStore } from './auth/auth-ports.js';
+import type { ImportLinkStore } from './fhir-import/import-link-ports.js';
 import type { RecordStore } from './records/record-ports.js';
+import type { FhirExportReader } from './fhir-export/fhir-export-ports.js';
 import type { AftercareSettingsStore } from './settings/aftercare-settings.js';
 import type { PolicySettingsStore } from './settings/policy-settings.js';
 import type { NoteStore } from './visits/note-ports.js';
@@ -82,6 +84,8 @@ export interface ClinicRepositories {
   readonly charts: ChartReader;
   /** The chart's entries (conditions, allergies, medicines, observations, earlier injections), review stamps. */
   readonly records: RecordStore;
+  /** Which chart entry each resource of a FHIR import became, with the EHR's code as sent. */
+  readonly importLinks: ImportLinkStore;
   readonly policies: PolicyReader;
   /** The screening policy as a versioned setting: read with its version, changed by clinic admins. */
   readonly policySettings: PolicySettingsStore;
@@ -98,6 +102,8 @@ export interface ClinicRepositories {
   readonly visitDocumentation: VisitDocumentationStore;
   /** Each visit's indication and baseline pain (NRS, PEG). */
   readonly baselines: BaselineStore;
+  /** What the FHIR export reads besides the stores: an entity's patient, many patients' visits at once. */
+  readonly fhirExport: FhirExportReader;
   /** The clinic's accounts (clinic admins, and each user's own account). */
   readonly users: ClinicUserStore;
   /** The clinic's API tokens for system clients. */

@@ -6,3 +6,4 @@ export * from './schema/patients.js';
 export * from './schema/record.js';
 export * from './schema/procedures.js';
 export * from './schema/audit.js';
+export * from './schema/fhir-imports.js';

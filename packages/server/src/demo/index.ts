@@ -18,3 +18,8 @@ export {
   type RegisterCdsClientFailure,
   type RegisterCdsClientResult,
 } from './register-cds-client.js';
+export {
+  writeSyntheticClinic,
+  type SyntheticClinicOptions,
+  type SyntheticClinicResult,
+} from './synthetic/write-synthetic-clinic.js';

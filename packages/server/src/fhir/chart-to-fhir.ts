@@ -50,7 +50,8 @@ export function conditionResource(patient: ChartPatient, c: ChartCondition): Con
     subject: ref(patient),
     clinicalStatus: { coding: [coding(SYSTEMS.conditionClinical, c.clinicalStatus)] },
     verificationStatus: { coding: [coding(SYSTEMS.conditionVerification, c.verificationStatus)] },
-    code: { coding: [coding(SYSTEMS.icd10cm, c.icd10, c.display)], text: c.display },
+    // A condition imported with no ICD-10-CM code (only the EHR's SNOMED CT, say) goes by its words.
+    code: c.icd10 ? { coding: [coding(SYSTEMS.icd10cm, c.icd10, c.display)], text: c.display } : { text: c.display },
     ...(c.onset ? { onsetDateTime: c.onset } : {}),
     ...(c.recordedAt ? { recordedDate: c.recordedAt } : {}),
     ...(c.bodySite ? { bodySite: [bodySite(c.bodySite)] } : {}),

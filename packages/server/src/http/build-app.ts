@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { DEFAULT_SESSION_POLICY } from '../app/auth/auth-ports.js';
 import { clinicApi } from './api/clinic-api.js';
+import { fhirImportRoute } from './fhir/import-route.js';
 import { registerRefusalAudit, type ClinicApiDeps } from './api/clinic-context.js';
 import { apiTokenAuthenticator } from './auth/api-token.js';
 import { cdsJwtAuthenticator } from './auth/cds-jwt.js';
@@ -24,6 +25,8 @@ import { memoryReplayCache } from './auth/replay-cache.js';
 import { registerRoleCheck, requireRolesDeclared } from './auth/roles.js';
 import { sessionAuthenticator } from './auth/session-auth.js';
 import { cdsRoutes } from './cds/cds-routes.js';
+import { fhirReadRoutes } from './fhir/fhir-read-routes.js';
+import { bulkExportRoutes } from './fhir/bulk-export-routes.js';
 import type { AppDeps } from './deps.js';
 import { frameworkErrorHandler, registerProblemHandlers } from './error-handler.js';
 import { KnotworkError } from './knotwork-error.js';
@@ -157,6 +160,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   if (clinic) await app.register(clinicApi, { deps: clinic });
+  if (clinic) await app.register(fhirImportRoute, { deps: clinic });
+  if (clinic) await app.register(fhirReadRoutes, { deps: { ...clinic, publicBaseUrl } });
+  if (clinic) await app.register(bulkExportRoutes, { deps: { ...clinic, publicBaseUrl, exportDir: deps.exportDir } });
 
   if (asOf) {
     app.addHook('onReady', (done) => {

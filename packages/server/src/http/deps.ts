@@ -92,4 +92,6 @@ export interface AppDeps {
   readonly newId?: () => string;
   /** The ICD-10-CM list the reference search uses (default: the built-in TPI list). */
   readonly icd10cm?: Icd10cmSource;
+  /** Where Bulk Data export jobs keep their files (KNOTWORK_DATA_DIR/exports; a temporary folder if absent). */
+  readonly exportDir?: string;
 }

@@ -8,7 +8,7 @@ import type { BaselineStore, StoredBaseline } from '../visits/baseline-ports.js'
 import type { NewId } from './options.js';
 import { isUuid } from './rows.js';
 
-function baselineOf(r: typeof visitBaselines.$inferSelect): StoredBaseline {
+export function baselineOf(r: typeof visitBaselines.$inferSelect): StoredBaseline {
   return {
     visitId: r.visitId,
     patientId: r.patientId,

@@ -139,7 +139,12 @@ async function loadChart(tx: KnotworkTx, clinicId: string, patientId: string): P
   if (!isUuid(patientId)) return undefined;
   const found = await chartRow(tx, clinicId, patientId);
   if (!found || found.chart === null) return undefined;
-  const chart = (typeof found.chart === 'string' ? JSON.parse(found.chart) : found.chart) as Record<string, unknown>;
+  return chartOf(found.chart);
+}
+
+/** The chart from the statement's JSON (a string from some drivers, parsed from others). */
+function chartOf(json: unknown): Chart | undefined {
+  const chart = (typeof json === 'string' ? JSON.parse(json) : json) as Record<string, unknown>;
   const [patient] = PATIENT.read([chart['patient']]);
   if (!patient) return undefined;
   const identifiers = (chart['identifiers'] as PatientIdentifier[]).map(({ system, value }) => ({ system, value }));
@@ -168,6 +173,41 @@ async function loadChart(tx: KnotworkTx, clinicId: string, patientId: string): P
       ...EARLIER.read(chart['earlier']).map(earlierAdministrationOf),
     ],
   };
+}
+
+// Many patients' charts in one statement (a page of a Bulk Data export): the same chart, one row
+// per patient, the ids as one array parameter so the statement's text never changes.
+const chartsQuery = new QueryBuilder()
+  .select({ chart: sql<unknown>`${chartJson}`.as('chart') })
+  .from(patients)
+  .where(and(sql`${patients.id} = any(${sql.placeholder('patientIds')}::uuid[])`, eq(patients.clinicId, CLINIC)))
+  .toSQL();
+
+const CHARTS_READ: Statement = { name: 'knotwork_charts_read', text: chartsQuery.sql, readOnly: true };
+
+/** The charts of those of `patientIds` who are patients of this clinic, by patient id. */
+export async function loadCharts(
+  tx: KnotworkTx,
+  clinicId: string,
+  patientIds: readonly string[],
+): Promise<Map<string, Chart>> {
+  const ids = patientIds.filter(isUuid);
+  const charts = new Map<string, Chart>();
+  if (ids.length === 0) return charts;
+  const raw = rawQueryOf(tx);
+  const rows = raw
+    ? await raw<{ chart: unknown }>(CHARTS_READ, fillPlaceholders(chartsQuery.params, { clinicId, patientIds: ids }))
+    : await tx
+        .select({ chart: sql<unknown>`${chartJson}` })
+        .from(patients)
+        .where(and(sql`${patients.id} = any(${sql.placeholder('patientIds')}::uuid[])`, eq(patients.clinicId, CLINIC)))
+        .prepare('knotwork_charts_read_drizzle')
+        .execute({ clinicId, patientIds: ids });
+  for (const row of rows) {
+    const chart = row.chart === null ? undefined : chartOf(row.chart);
+    if (chart) charts.set(chart.patient.id, chart);
+  }
+  return charts;
 }
 
 export function chartReader(tx: KnotworkTx, clinicId: string): ChartReader {

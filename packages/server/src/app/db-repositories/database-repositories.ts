@@ -18,11 +18,13 @@ import { baselineStore } from './baselines.js';
 import { planStore } from './plans.js';
 import { policyReader, policySettingsStore } from './policies.js';
 import { recordStore } from './records.js';
+import { importLinkStore } from './fhir-import-links.js';
 import { screenStore } from './screens.js';
 import { sessionStore } from './sessions.js';
 import { userStore } from './users.js';
 import { visitStore } from './visits.js';
 import { visitDocumentationStore } from './visit-documentation.js';
+import { fhirExportReader } from './fhir-export-reader.js';
 
 /** The clinic's stores on one transaction (of withClinic for that clinic). */
 export function clinicRepositories(
@@ -36,6 +38,7 @@ export function clinicRepositories(
     visits: visitStore(tx, clinicId, options.newId),
     charts: chartReader(tx, clinicId),
     records: recordStore(tx, clinicId),
+    importLinks: importLinkStore(tx, clinicId),
     policies: policyReader(tx, clinicId),
     policySettings: policySettingsStore(tx, clinicId),
     aftercareSettings: aftercareSettingsStore(tx, clinicId),
@@ -45,6 +48,7 @@ export function clinicRepositories(
     procedures: procedureStore(tx, clinicId, options.newId),
     visitDocumentation: visitDocumentationStore(tx, clinicId),
     baselines: baselineStore(tx, clinicId, options.newId),
+    fhirExport: fhirExportReader(tx, clinicId),
     users: clinicUserStore(tx, clinicId, options.newId),
     apiTokens: apiTokenStore(tx, clinicId, options.newId),
     auditLog: auditReader(tx, clinicId),

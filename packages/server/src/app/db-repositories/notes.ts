@@ -12,7 +12,7 @@ import { epochMsOrNull, isUuid } from './rows.js';
 
 type NoteRow = typeof procedureNotes.$inferSelect;
 
-function noteOf(row: NoteRow): StoredNote {
+export function noteOf(row: NoteRow): StoredNote {
   return {
     id: row.id,
     visitId: row.visitId,

@@ -17,7 +17,7 @@ import type {
 import type { NewId } from './options.js';
 import { dateFromIso, epochMs, isUuid, onlyRow } from './rows.js';
 
-function administrationOf(r: typeof administrations.$inferSelect): StoredAdministration {
+export function administrationOf(r: typeof administrations.$inferSelect): StoredAdministration {
   return {
     id: r.id,
     visitId: r.visitId,
@@ -35,7 +35,7 @@ function administrationOf(r: typeof administrations.$inferSelect): StoredAdminis
   };
 }
 
-function complicationOf(r: typeof complications.$inferSelect): StoredComplication {
+export function complicationOf(r: typeof complications.$inferSelect): StoredComplication {
   return {
     id: r.id,
     visitId: r.visitId,
@@ -54,7 +54,7 @@ function complicationOf(r: typeof complications.$inferSelect): StoredComplicatio
   };
 }
 
-function consentOf(r: typeof consents.$inferSelect): StoredConsent {
+export function consentOf(r: typeof consents.$inferSelect): StoredConsent {
   return {
     id: r.id,
     visitId: r.visitId ?? '',

@@ -20,7 +20,7 @@ import { isUuid, onlyRow } from './rows.js';
 interface Base {
   readonly clinicId: string;
   readonly patientId: string;
-  readonly recordedBy: string;
+  readonly recordedBy: string | null;
   readonly recordedAt: Date;
 }
 

@@ -25,7 +25,7 @@ function statusOf(status: VisitRow['status']): Visit['status'] {
   }
 }
 
-function visitOf(row: VisitRow): Visit {
+export function visitOf(row: VisitRow): Visit {
   return {
     id: row.id,
     patientId: row.patientId,

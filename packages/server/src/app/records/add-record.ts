@@ -26,7 +26,11 @@ export async function addRecord<K extends RecordKind>(
     await audit('failed', null, false, { reason: 'validation-failed', field: future.issues?.[0]?.path });
     return future;
   }
-  const stored = await repos.records.add(kind, patientId, input.entry, { at: input.recordedAt, by: actor.userId });
+  const stored = await repos.records.add(kind, patientId, input.entry, {
+    at: input.recordedAt,
+    // An API token (a system client's FHIR import) is no user: the entry has no author then.
+    by: actor.kind === 'api-token' ? null : actor.userId,
+  });
   if (!stored) {
     await audit('failed', null, false, { reason: 'not-found' });
     return { ok: false, code: 'not-found', detail: `no patient ${patientId} in this clinic` };

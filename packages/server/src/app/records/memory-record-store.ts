@@ -84,8 +84,8 @@ export function memoryRecordStore(data: MemoryRecordData): RecordStore {
     return found ? stored<K>(found) : undefined;
   };
 
-  const refuseStranger = (userId: string) => {
-    if (!data.isClinicUser(userId)) throw new Error(`user ${userId} is not of this clinic`);
+  const refuseStranger = (userId: string | null) => {
+    if (userId !== null && !data.isClinicUser(userId)) throw new Error(`user ${userId} is not of this clinic`);
   };
 
   return {
@@ -130,8 +130,8 @@ export function memoryRecordStore(data: MemoryRecordData): RecordStore {
         data.charts.set(
           patientId,
           list === 'allergies'
-            ? { ...chart, allergiesReviewedAt: at, allergiesReviewedBy: stamp.by }
-            : { ...chart, medicationsReconciledAt: at, medicationsReconciledBy: stamp.by },
+            ? { ...chart, allergiesReviewedAt: at, allergiesReviewedBy: stamp.by ?? undefined }
+            : { ...chart, medicationsReconciledAt: at, medicationsReconciledBy: stamp.by ?? undefined },
         );
         return true;
       }),

@@ -33,7 +33,8 @@ export type StoredEntry<K extends RecordKind> = RecordEntries[K] & { readonly id
 /** Who writes, and when (the clinical clock, epoch ms): the entry's recorded time and author. */
 export interface RecordStamp {
   readonly at: number;
-  readonly by: string;
+  /** A user of the clinic; null for a system client (an API token's FHIR import), which is no user. */
+  readonly by: string | null;
 }
 
 export interface RecordStore {

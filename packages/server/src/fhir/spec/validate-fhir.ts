@@ -61,6 +61,64 @@ const REQUIRED: Record<string, Record<string, readonly string[]>> = {
     ],
   },
   Patient: { gender: ['male', 'female', 'other', 'unknown'] },
+  Encounter: {
+    status: [
+      'planned',
+      'arrived',
+      'triaged',
+      'in-progress',
+      'onleave',
+      'finished',
+      'cancelled',
+      'entered-in-error',
+      'unknown',
+    ],
+  },
+  Procedure: {
+    status: [
+      'preparation',
+      'in-progress',
+      'not-done',
+      'on-hold',
+      'stopped',
+      'completed',
+      'entered-in-error',
+      'unknown',
+    ],
+  },
+  Consent: {
+    status: ['draft', 'proposed', 'active', 'rejected', 'inactive', 'entered-in-error'],
+    'provision.type': ['deny', 'permit'],
+    'provision.data.meaning': ['instance', 'related', 'dependents', 'authoredby'],
+  },
+  DocumentReference: {
+    status: ['current', 'superseded', 'entered-in-error'],
+    docStatus: ['preliminary', 'final', 'amended', 'entered-in-error'],
+  },
+  AdverseEvent: {
+    actuality: ['actual', 'potential'],
+    'severity.coding.code': ['mild', 'moderate', 'severe'],
+  },
+  CapabilityStatement: {
+    status: ['draft', 'active', 'retired', 'unknown'],
+    kind: ['instance', 'capability', 'requirements'],
+    'rest.mode': ['client', 'server'],
+    'rest.resource.interaction.code': [
+      'read',
+      'vread',
+      'update',
+      'patch',
+      'delete',
+      'history-instance',
+      'history-type',
+      'create',
+      'search-type',
+    ],
+    'rest.interaction.code': ['transaction', 'batch', 'search-system', 'history-system'],
+  },
+  OperationOutcome: {
+    'issue.severity': ['fatal', 'error', 'warning', 'information'],
+  },
   Bundle: {
     type: [
       'document',
@@ -73,6 +131,7 @@ const REQUIRED: Record<string, Record<string, readonly string[]>> = {
       'searchset',
       'collection',
     ],
+    'entry.search.mode': ['match', 'include', 'outcome'],
   },
 };
 

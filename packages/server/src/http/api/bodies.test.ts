@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { declaredRoutes } from '../build-app.js';
 import { PROBLEM_JSON } from '../error-handler.js';
+import { FHIR_JSON } from '../fhir/fhir-outcome.js';
 import { buildClinicApp, type Caller, type ClinicRig } from '../spec/clinic-app.js';
 import { matrixIds, requestFor, rowOf, type MatrixIds } from '../spec/route-matrix.js';
 
@@ -56,6 +57,7 @@ describe('bad bodies on every route that takes one', () => {
       'DELETE /api/patients/:id/observations/:entryId',
       'DELETE /api/session',
       'DELETE /api/tokens/:id',
+      'DELETE /fhir/R4/$export-status/:jobId',
       'POST /api/account/password',
       'POST /api/account/totp',
       'POST /api/account/totp/confirm',
@@ -88,6 +90,7 @@ describe('bad bodies on every route that takes one', () => {
       'POST /api/visits/:id/screens',
       'POST /cds-services/tpi-screening',
       'POST /cds-services/tpi-screening/feedback',
+      'POST /fhir/R4',
       'PUT /api/notes/:id',
       'PUT /api/patients/:id',
       'PUT /api/patients/:id/allergies/:entryId',
@@ -110,7 +113,9 @@ describe('bad bodies on every route that takes one', () => {
         const headers = { ...request.headers, 'content-type': type };
         const response = await rig.call(caller, request.method, request.url, payload, headers);
         const status = response.statusCode;
-        const problem = response.headers['content-type'] === PROBLEM_JSON;
+        // The FHIR routes answer their refusals as OperationOutcomes.
+        const fhir = route.url.startsWith('/fhir/') && response.headers['content-type'] === FHIR_JSON;
+        const problem = response.headers['content-type'] === PROBLEM_JSON || fhir;
         if (status < 400 || status >= 500 || !problem || state() !== before) {
           failures.push(`${route.method} ${route.url} with ${name}: ${status} ${response.body.slice(0, 120)}`);
         }

@@ -7,6 +7,7 @@ import type { ApiScope } from '../../app/auth/api-scopes.js';
 import type { Role } from '../../app/auth/auth-ports.js';
 import { ALLERGIC_ID, CLEAN_ID, PASSWORD, ROLE_EMAIL, type ClinicRig } from './clinic-app.js';
 import { completeNote, RECORD_OF_PLAN, signConsent } from './procedure-fixtures.js';
+import { FHIR_ROWS } from './fhir-matrix-rows.js';
 
 /** 'public': anyone; 'cds': a registered EHR's JWT; roles: signed-in users with one of them. */
 export type Who = 'public' | 'cds' | readonly Role[];
@@ -231,6 +232,29 @@ export const MATRIX: Readonly<Record<string, Row>> = {
     }),
   },
   'GET /api/patients/:id/chart': { who: CLINICAL, scopes: ['charts:read'], ok: 200 },
+  // An EHR's FHIR import: the first call creates the patient, the others find it unchanged.
+  'POST /fhir/R4': {
+    who: CLINICAL,
+    scopes: ['charts:write'],
+    ok: 200,
+    prepare: () => ({
+      url: '/fhir/R4',
+      body: {
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: [
+          {
+            fullUrl: 'urn:uuid:matrix-patient',
+            resource: {
+              resourceType: 'Patient',
+              identifier: [{ system: 'urn:oid:2.16.840.1.113883.19.5', value: 'MATRIX-1' }],
+              name: [{ family: 'Matrix', given: ['Imported'] }],
+            },
+          },
+        ],
+      },
+    }),
+  },
   ...entryRows('conditions', true),
   ...entryRows('allergies', true),
   ...entryRows('medicines', true),
@@ -454,6 +478,7 @@ export const MATRIX: Readonly<Record<string, Row>> = {
     },
   },
   ...ADMIN_ROWS,
+  ...FHIR_ROWS,
 };
 
 const vurl = (ids: MatrixIds) => `/api/visits/${ids.visitId}/screens`;
