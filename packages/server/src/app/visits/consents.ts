@@ -9,6 +9,7 @@ import { auditAs, type Actor, type UseCaseFailure } from '../actor.js';
 import type { ClinicRepositories } from '../ports.js';
 import type { StoredPlan } from './plan-ports.js';
 import type { NewConsent, StoredConsent } from './procedure-ports.js';
+import { endedVisitConflict } from './ended-visit.js';
 
 type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'procedures' | 'audit'>;
 interface Who {
@@ -148,6 +149,9 @@ export async function recordConsent(
     const { patientId, ...failure } = r;
     return fail(failure, patientId);
   }
+  const visit = await repos.visits.get(input.visitId);
+  const ended = visit && endedVisitConflict(visit, 'recording a consent');
+  if (ended) return fail(ended, r.patientId);
   const refused = checkConsentSignature(r.form, input.signature);
   if (refused) return fail(refused, r.patientId);
   const s = input.signature;

@@ -120,7 +120,16 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     });
   }
   const visitId = newId();
-  const visit: Visit = { id: visitId, patientId, startedAt: asOf, startedBy: actor.userId, status: 'in-progress' };
+  const visit: Visit = {
+    id: visitId,
+    patientId,
+    startedAt: asOf,
+    startedBy: actor.userId,
+    status: 'in-progress',
+    endedAt: null,
+    endReason: null,
+    revision: 1,
+  };
   const encounter = `Encounter/${visitId}`;
   record({ action: 'visit.create', entity: encounter, patientId, outcome: 'success' });
 
