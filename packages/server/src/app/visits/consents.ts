@@ -14,10 +14,7 @@ import { endedVisitConflict } from './ended-visit.js';
 type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'procedures' | 'audit'>;
 interface Who {
   readonly actor: Actor;
-  /** Real time: the audit row. */
   readonly at: number;
-  /** The clinical clock (clock.ts): when the record says it happened; absent: `at`. */
-  readonly clinicalAt?: number;
 }
 
 async function audit(
@@ -165,7 +162,7 @@ export async function recordConsent(
     patientId: r.patientId,
     form: r.form,
     planRevision: r.plan.revision,
-    signedAt: input.clinicalAt ?? input.at,
+    signedAt: input.at,
     witnessedBy: input.actor.userId,
   });
   await audit(repos, input, 'consent.create', input.visitId, r.patientId);

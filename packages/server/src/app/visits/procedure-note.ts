@@ -25,12 +25,8 @@ type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'notes' | 'screens' |
 type NoteResult = Promise<{ readonly ok: true; readonly note: StoredNote } | UseCaseFailure>;
 interface Who {
   readonly actor: Actor;
-  /** Real time: the audit row. */
   readonly at: number;
-  /** The clinical clock (clock.ts): a signature's time, a lot's expiry day; absent: `at`. */
-  readonly clinicalAt?: number;
 }
-const clinicalOf = (who: Who): number => who.clinicalAt ?? who.at;
 
 const versionOf = (n: StoredNote, amends: number | null): NoteVersion => ({
   version: n.version,
@@ -159,7 +155,7 @@ export async function editNote(
   else {
     // Each save takes the visit's current plan as the note's plan: what is signed is what was screened.
     const plan = await repos.plans.ofVisit(note.visitId);
-    const edited = editedContent(note.content, input.change, plan, clinicalOf(input));
+    const edited = editedContent(note.content, input.change, plan, input.at);
     if (!edited.ok) {
       result = {
         ok: false,
@@ -219,11 +215,10 @@ export async function signNote(
       detail: `no note ${input.noteId} in this clinic`,
     });
   }
-  const at = clinicalOf(input);
-  const blockers = note.status === 'draft' ? await blockersOf(repos, note, at) : [];
+  const blockers = note.status === 'draft' ? await blockersOf(repos, note, input.at) : [];
   const amends = note.previousVersionId === null ? null : note.version - 1;
   const words = blockers.map((b) => b.message);
-  const decision = sign(versionOf(note, amends), { by: input.actor.userId, at, blockers: words });
+  const decision = sign(versionOf(note, amends), { by: input.actor.userId, at: input.at, blockers: words });
   const stopped = await stoppedVisitConflict(repos, note, 'signing its note');
   let result: { ok: true; note: StoredNote } | UseCaseFailure;
   if (stopped) result = stopped;
@@ -235,8 +230,8 @@ export async function signNote(
   } else if (!input.ifRevisions.includes(note.revision)) result = writeFailure(note, 'stale');
   else {
     const status = decision.value.status === 'amended' ? 'amended' : 'signed';
-    const saved = await repos.notes.sign(note.id, note.revision, { status, by: input.actor.userId, at });
-    if (typeof saved !== 'string') await writeProcedureRecord(repos, saved, input.actor.userId, at);
+    const saved = await repos.notes.sign(note.id, note.revision, { status, by: input.actor.userId, at: input.at });
+    if (typeof saved !== 'string') await writeProcedureRecord(repos, saved, input.actor.userId, input.at);
     result = typeof saved === 'string' ? writeFailure(note, saved) : { ok: true, note: saved };
   }
   return audited(repos, input, 'note.sign', entity, note.patientId, result, words.length ? { blockers: words } : {});

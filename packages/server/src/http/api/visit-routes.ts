@@ -240,7 +240,7 @@ export const visitRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app,
       const screenId = request.params.id;
       const result = await inCallerClinic(deps, request, async (repos, actor, at) => {
         const outcome = await overrideCard(
-          { clinicId: actor.clinicId, userId: actor.userId, screenId, ...request.body, from: actor.from, auditAt: at },
+          { clinicId: actor.clinicId, userId: actor.userId, screenId, ...request.body, from: actor.from },
           { screens: repos.screens, clock: deps.clock, audit: repos.audit, newId: deps.newId },
         );
         // overrideCard audits what it records; a refused override is audited here.
