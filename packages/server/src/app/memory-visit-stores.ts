@@ -33,7 +33,7 @@ export function visitStore(data: ClinicData, newId: () => string, isClinicUser: 
     create: (v) => {
       if (!data.patients.has(v.patientId)) return refused(`patient ${v.patientId}`);
       if (!isClinicUser(v.startedBy)) return refused(`user ${v.startedBy}`);
-      const visit: Visit = { ...v, id: newId(), status: 'in-progress' };
+      const visit: Visit = { ...v, id: newId(), status: 'in-progress', endedAt: null, endReason: null, revision: 1 };
       data.visits.set(visit.id, visit);
       return Promise.resolve(visit);
     },
@@ -46,6 +46,20 @@ export function visitStore(data: ClinicData, newId: () => string, isClinicUser: 
           .reverse()
           .sort((a, b) => b.startedAt - a.startedAt),
       ),
+    end: (id, expectedRevision, end) => {
+      const visit = data.visits.get(id);
+      if (!visit) return Promise.resolve(undefined);
+      if (visit.revision !== expectedRevision || visit.status !== 'in-progress') return Promise.resolve('stale');
+      const ended: Visit = {
+        ...visit,
+        status: end.status,
+        endedAt: end.endedAt,
+        endReason: end.reason,
+        revision: visit.revision + 1,
+      };
+      data.visits.set(id, ended);
+      return Promise.resolve(ended);
+    },
   };
 }
 

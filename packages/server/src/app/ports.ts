@@ -68,6 +68,19 @@ export interface Visit {
   readonly startedAt: number;
   readonly startedBy: string;
   readonly status: 'in-progress' | 'finished' | 'cancelled';
+  /** When the visit ended (discharge, or when it was stopped); null while in progress. */
+  readonly endedAt: number | null;
+  /** Why a stopped (cancelled) visit was stopped; null otherwise. */
+  readonly endReason: string | null;
+  /** Bumped by every change of the visit row (its ETag). */
+  readonly revision: number;
+}
+
+/** How a visit ends: finished (discharged) or cancelled (stopped, the procedure not done), and why. */
+export interface VisitEnd {
+  readonly status: 'finished' | 'cancelled';
+  readonly endedAt: number;
+  readonly reason: string | null;
 }
 
 export interface VisitStore {
@@ -75,6 +88,11 @@ export interface VisitStore {
   get(id: string): Promise<Visit | undefined>;
   /** The patient's visits, the latest first. */
   ofPatient(patientId: string): Promise<readonly Visit[]>;
+  /**
+   * Ends a visit in progress whose revision is `expectedRevision`; 'stale' when the revision moved
+   * or the visit has already ended, undefined when there is no such visit.
+   */
+  end(id: string, expectedRevision: number, end: VisitEnd): Promise<Visit | 'stale' | undefined>;
 }
 
 export interface ClinicRepositories {

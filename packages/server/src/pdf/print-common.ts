@@ -9,10 +9,7 @@ import type { PatientHeader } from './pdf-layout.js';
 
 export interface Who {
   readonly actor: Actor;
-  /** Real time: the audit row. */
   readonly at: number;
-  /** The clinical clock (clock.ts): the document's printed-at; absent: `at`. */
-  readonly clinicalAt?: number;
 }
 
 export function patientHeader(p: PatientSummary | undefined, patientId: string): PatientHeader {

@@ -34,7 +34,7 @@ export async function printConsent(
     signatureData: consent.signatureData,
     signedAt: consent.signedAt,
     witnessedBy: await displayNameOf(repos, consent.witnessedBy),
-    printedAt: input.clinicalAt ?? input.at,
+    printedAt: input.at,
   };
   await auditPrint(repos, input, 'consent.print', entity, consent.patientId);
   return { ok: true, document };

@@ -59,7 +59,7 @@ export async function printDischarge(
     sites: sites.map((s) => ({ display: muscleName.get(s.muscle) ?? s.muscle, side: s.side })),
     drugs: drugs.map((code) => productName.get(code) ?? code),
     sheet,
-    printedAt: input.clinicalAt ?? input.at,
+    printedAt: input.at,
   };
   await auditPrint(repos, input, 'discharge.print', entity, visit.patientId);
   return { ok: true, document };

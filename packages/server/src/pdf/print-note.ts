@@ -57,7 +57,7 @@ export async function printNote(
         : { amendsVersion: previous?.version ?? note.version - 1, reason: note.amendmentReason ?? '' },
     coding: coded.ok ? coded.coding : null,
     indications,
-    printedAt: input.clinicalAt ?? input.at,
+    printedAt: input.at,
   };
   await auditPrint(repos, input, 'note.print', entity, note.patientId);
   return { ok: true, document };

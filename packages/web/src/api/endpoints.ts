@@ -21,6 +21,8 @@ import type {
   Session,
   SignInInput,
   Visit,
+  VisitEnding,
+  VisitSummary,
 } from './types';
 
 const patient = (id: string) => `/api/patients/${encodeURIComponent(id)}`;
@@ -77,6 +79,14 @@ export function endpoints(api: ApiClient) {
 
     startVisit: (id: string) => data(api.request<Visit>('POST', `${patient(id)}/visits`)),
     readVisit: (visitId: string) => data(api.request<Visit>('GET', `/api/visits/${encodeURIComponent(visitId)}`)),
+    listVisits: (id: string) => data(api.request<{ items: VisitSummary[] }>('GET', `${patient(id)}/visits`)),
+    endVisit: (visit: Pick<Visit, 'id' | 'revision'>, ending: VisitEnding) =>
+      data(
+        api.request<Visit>('POST', `/api/visits/${encodeURIComponent(visit.id)}/end`, {
+          body: ending,
+          ifMatch: `"${visit.revision}"`,
+        }),
+      ),
   };
 }
 

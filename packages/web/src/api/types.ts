@@ -203,5 +203,18 @@ export interface Visit {
   readonly patientId: string;
   readonly startedAt: string;
   readonly startedBy: string;
+  /** finished: discharged; cancelled: stopped (the procedure not done), with endReason. */
   readonly status: 'in-progress' | 'finished' | 'cancelled';
+  readonly endedAt: string | null;
+  readonly endReason: string | null;
+  /** The visit's revision: ending it sends it as If-Match. */
+  readonly revision: number;
+}
+
+/** How a visit ends: finished once its note is signed, or stopped with a reason. */
+export type VisitEnding = { readonly outcome: 'completed' } | { readonly outcome: 'stopped'; readonly reason: string };
+
+/** A visit in the patient's list (GET /api/patients/:id/visits), the latest first. */
+export interface VisitSummary extends Visit {
+  readonly note: { readonly status: 'draft' | 'signed' | 'amended'; readonly signedAt: string | null } | null;
 }

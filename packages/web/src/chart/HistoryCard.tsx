@@ -11,6 +11,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { useSubmit } from '../ui/use-submit';
 import { AddPanel } from './AddPanel';
 import { useChartActions } from './chart-actions';
+import { EndedVisits } from '../visit/end/EndedVisits';
 import { FormActions } from './FormActions';
 import { INJECTATES, injectateLabel } from './vocabulary';
 
@@ -18,6 +19,7 @@ export function HistoryCard({ administrations }: { readonly administrations: rea
   const list = administrations
     .filter((a) => a.status !== 'entered-in-error')
     .toSorted((a, b) => b.at.localeCompare(a.at));
+  const { patientId } = useChartActions();
   return (
     <Card
       title="Injection history"
@@ -42,6 +44,7 @@ export function HistoryCard({ administrations }: { readonly administrations: rea
           ))}
         </ul>
       )}
+      <EndedVisits patientId={patientId} />
     </Card>
   );
 }

@@ -1,6 +1,8 @@
 // A visit: the patient, the step list, and the current step (from the URL, so a visit resumes at
 // any step; /visits/:id opens the first).
+import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import type { Visit } from '../api/types';
 import { useSession } from '../session/session-context';
 import { formatDateTime } from '../ui/format';
 import { Badge } from '../ui/Badge';
@@ -12,14 +14,18 @@ import { PatientHeader, patientName } from '../chart/PatientHeader';
 import { STEP_COMPONENTS } from './step-components';
 import { LastChecklistButton } from './last/LastChecklistButton';
 import { StepList } from './StepList';
+import { StopVisitButton } from './end/StopVisitButton';
+import { VisitEndStatus } from './end/VisitEndStatus';
 import { stepById, VISIT_STEPS } from './steps';
 
-const STATUS = { 'in-progress': 'In progress', finished: 'Finished', cancelled: 'Cancelled' } as const;
+const STATUS = { 'in-progress': 'In progress', finished: 'Finished', cancelled: 'Stopped' } as const;
 
 export function VisitPage() {
   const { visitId = '', step: stepId } = useParams();
   const { api, now } = useSession();
   const navigate = useNavigate();
+  // The visit as it ended here (the loaded one is read once per visit id).
+  const [ended, setEnded] = useState<Visit>();
   const [loaded] = useLoad(async () => {
     const visit = await api.readVisit(visitId);
     const chart = await api.readChart(visit.patientId);
@@ -47,7 +53,9 @@ export function VisitPage() {
       </>
     );
   }
-  const { visit, chart } = loaded.value;
+  const { chart } = loaded.value;
+  const visit = ended?.id === loaded.value.visit.id ? ended : loaded.value.visit;
+  const over = visit.status !== 'in-progress';
   const index = VISIT_STEPS.findIndex((s) => s.id === step.id);
   const following = VISIT_STEPS[index + 1];
   const Step = STEP_COMPONENTS[step.id];
@@ -61,11 +69,13 @@ export function VisitPage() {
         actions={
           <>
             <LastChecklistButton visitId={visit.id} />
-            <Badge tone="primary">{STATUS[visit.status]}</Badge>
+            <StopVisitButton visit={visit} onEnded={setEnded} />
+            <Badge tone={over ? 'neutral' : 'primary'}>{STATUS[visit.status]}</Badge>
           </>
         }
       >
         <p className="muted visit-started">Started {formatDateTime(visit.startedAt)}</p>
+        <VisitEndStatus visit={visit} />
         <PatientHeader chart={chart} now={now()} />
       </PageHeader>
       <div className="visit-layout">
@@ -82,12 +92,16 @@ export function VisitPage() {
             </div>
           </header>
           <div className="card-content">
-            <Step
-              visit={visit}
-              chart={chart}
-              step={step}
-              next={following ? () => void navigate(`/visits/${visit.id}/${following.id}`) : undefined}
-            />
+            {/* An ended visit's step is read-only: a disabled fieldset disables every control in it. */}
+            <fieldset className="visit-step-fields" disabled={over}>
+              <Step
+                visit={visit}
+                chart={chart}
+                step={step}
+                next={following ? () => void navigate(`/visits/${visit.id}/${following.id}`) : undefined}
+                onEnded={setEnded}
+              />
+            </fieldset>
           </div>
           <footer className="step-footer">
             {index > 0 && (

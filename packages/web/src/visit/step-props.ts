@@ -8,4 +8,6 @@ export interface StepProps {
   readonly step: VisitStep;
   /** Go to the next step (the last step has none). */
   readonly next?: (() => void) | undefined;
+  /** The visit has just ended (finished or stopped): the page shows it and its steps turn read-only. */
+  readonly onEnded?: ((visit: Visit) => void) | undefined;
 }

@@ -33,6 +33,57 @@ export function describeRecordContract(get: GetSubject): void {
       expect(await repos.inClinic(clinicId, (r) => r.visits.get('v1'))).toBeUndefined();
     });
 
+    it('ends a visit once, at the revision read: finished or cancelled with its reason', async () => {
+      const { repos, seedClinic, seedUser } = get();
+      const clinicId = await seedClinic();
+      const user = await seedUser(clinicId);
+      const [done, stopped] = await repos.inClinic(clinicId, async (r) => {
+        const patient = await r.patients.create(newPatient('Ender', ['Eve']));
+        const start = { patientId: patient.id, startedAt: NOW, startedBy: user.id };
+        return [await r.visits.create(start), await r.visits.create(start)];
+      });
+      expect(done).toMatchObject({ status: 'in-progress', endedAt: null, endReason: null, revision: 1 });
+      const later = NOW + 3_600_000;
+      const finished = await repos.inClinic(clinicId, (r) =>
+        r.visits.end(done.id, 1, { status: 'finished', endedAt: later, reason: null }),
+      );
+      expect(finished).toEqual({ ...done, status: 'finished', endedAt: later, endReason: null, revision: 2 });
+      expect(await repos.inClinic(clinicId, (r) => r.visits.get(done.id))).toEqual(finished);
+      // Ended already, or at another revision: nothing changes.
+      expect(
+        await repos.inClinic(clinicId, (r) =>
+          r.visits.end(done.id, 2, { status: 'cancelled', endedAt: later, reason: 'x' }),
+        ),
+      ).toBe('stale');
+      expect(
+        await repos.inClinic(clinicId, (r) =>
+          r.visits.end(stopped.id, 7, { status: 'cancelled', endedAt: later, reason: 'patient declined' }),
+        ),
+      ).toBe('stale');
+      const cancelled = await repos.inClinic(clinicId, (r) =>
+        r.visits.end(stopped.id, 1, { status: 'cancelled', endedAt: later, reason: 'patient declined' }),
+      );
+      expect(cancelled).toMatchObject({
+        status: 'cancelled',
+        endedAt: later,
+        endReason: 'patient declined',
+        revision: 2,
+      });
+      expect(await repos.inClinic(clinicId, (r) => r.visits.get(done.id))).toEqual(finished);
+      expect(
+        await repos.inClinic(clinicId, (r) =>
+          r.visits.end(randomUUID(), 1, { status: 'finished', endedAt: later, reason: null }),
+        ),
+      ).toBeUndefined();
+      // Another clinic does not see the visit.
+      const other = await seedClinic();
+      expect(
+        await repos.inClinic(other, (r) =>
+          r.visits.end(stopped.id, 2, { status: 'finished', endedAt: later, reason: null }),
+        ),
+      ).toBeUndefined();
+    });
+
     it('refuses a visit for a patient it does not have', async () => {
       const { repos, seedClinic, seedUser } = get();
       const clinicId = await seedClinic();

@@ -69,10 +69,7 @@ export async function saveBaseline(
     readonly expect: 'new' | readonly number[];
     readonly content: BaselineContent;
     readonly actor: Actor;
-    /** Real time: the audit row. */
     readonly at: number;
-    /** The clinical clock (clock.ts): the baseline's recordedAt; absent: `at`. */
-    readonly clinicalAt?: number;
   },
   repos: Repos,
 ): Promise<{ readonly ok: true; readonly baseline: BaselineView; readonly created: boolean } | UseCaseFailure> {
@@ -111,7 +108,7 @@ export async function saveBaseline(
       visitId: input.visitId,
       patientId: visit.patientId,
       by: input.actor.userId,
-      at: input.clinicalAt ?? input.at,
+      at: input.at,
     },
     expected,
   );

@@ -10,10 +10,7 @@ import type { NewComplication, StoredComplication } from './procedure-ports.js';
 type Repos = Pick<ClinicRepositories, 'visits' | 'procedures' | 'audit'>;
 interface Who {
   readonly actor: Actor;
-  /** Real time: the audit row. */
   readonly at: number;
-  /** The clinical clock (clock.ts): when the record says it happened; absent: `at`. */
-  readonly clinicalAt?: number;
 }
 type Result<T> = Promise<({ readonly ok: true } & T) | UseCaseFailure>;
 
@@ -57,8 +54,7 @@ export async function addComplication(
   if (!known) issues.push({ path: 'type', message: `"${type}" is not a complication type of the reference` });
   if (Date.parse(onset) < visit.startedAt)
     issues.push({ path: 'onset', message: 'the onset is before the visit started' });
-  if (Date.parse(onset) > (input.clinicalAt ?? input.at))
-    issues.push({ path: 'onset', message: 'the onset is in the future' });
+  if (Date.parse(onset) > input.at) issues.push({ path: 'onset', message: 'the onset is in the future' });
   if (!known || issues.length > 0) {
     return audited(repos, input, event, {
       ok: false,
@@ -74,7 +70,7 @@ export async function addComplication(
     patientId: visit.patientId,
     reportedBy: 'clinician',
     by: input.actor.userId,
-    at: input.clinicalAt ?? input.at,
+    at: input.at,
   });
   return audited(repos, input, { ...event, entity: `AdverseEvent/${complication.id}` }, { ok: true, complication });
 }

@@ -9,14 +9,12 @@ import { auditAs, type Actor, type UseCaseFailure } from '../actor.js';
 import type { ClinicRepositories } from '../ports.js';
 import type { StoredPlan } from './plan-ports.js';
 import type { NewConsent, StoredConsent } from './procedure-ports.js';
+import { endedVisitConflict } from './ended-visit.js';
 
 type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'procedures' | 'audit'>;
 interface Who {
   readonly actor: Actor;
-  /** Real time: the audit row. */
   readonly at: number;
-  /** The clinical clock (clock.ts): when the record says it happened; absent: `at`. */
-  readonly clinicalAt?: number;
 }
 
 async function audit(
@@ -148,6 +146,9 @@ export async function recordConsent(
     const { patientId, ...failure } = r;
     return fail(failure, patientId);
   }
+  const visit = await repos.visits.get(input.visitId);
+  const ended = visit && endedVisitConflict(visit, 'recording a consent');
+  if (ended) return fail(ended, r.patientId);
   const refused = checkConsentSignature(r.form, input.signature);
   if (refused) return fail(refused, r.patientId);
   const s = input.signature;
@@ -161,7 +162,7 @@ export async function recordConsent(
     patientId: r.patientId,
     form: r.form,
     planRevision: r.plan.revision,
-    signedAt: input.clinicalAt ?? input.at,
+    signedAt: input.at,
     witnessedBy: input.actor.userId,
   });
   await audit(repos, input, 'consent.create', input.visitId, r.patientId);

@@ -70,12 +70,9 @@ export interface DocumentedVisitFacts {
   readonly policy: ScreeningPolicy;
   readonly documentation: VisitDocumentation;
   readonly actor: Actor;
-  /** Real time (epoch ms): the audit rows. */
+  /** Real time (epoch ms): the visit's start, the records' time, the consent, the signature, the audit rows. */
   readonly at: number;
-  /**
-   * The clinical clock (clock.ts): the visit's start, the records' time, the screen's as-of, the overrides, the
-   * consent, the signature, a lot's expiry day (as the step-by-step use cases take it).
-   */
+  /** The clinical clock: the screen's as-of and the overrides' time (as screenVisit and overrideCard take it). */
   readonly asOf: number;
   readonly newId: () => string;
 }
@@ -120,14 +117,23 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     });
   }
   const visitId = newId();
-  const visit: Visit = { id: visitId, patientId, startedAt: asOf, startedBy: actor.userId, status: 'in-progress' };
+  const visit: Visit = {
+    id: visitId,
+    patientId,
+    startedAt: at,
+    startedBy: actor.userId,
+    status: 'in-progress',
+    endedAt: null,
+    endReason: null,
+    revision: 1,
+  };
   const encounter = `Encounter/${visitId}`;
   record({ action: 'visit.create', entity: encounter, patientId, outcome: 'success' });
 
   // Recording the observations: the screen sees them.
   const observations: StoredEntry<'observation'>[] = [];
   for (const [i, observation] of input.observations.entries()) {
-    const future = datedInFuture('observation', observation, asOf);
+    const future = datedInFuture('observation', observation, at);
     if (future) return atStep('recording an observation', `observations[${i}]`, future);
     const stored = storedObservation(newId(), observation);
     observations.push(stored);
@@ -205,7 +211,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     action: 'visit.screen',
     entity: encounter,
     patientId,
-    at,
+    at: asOf,
     outcome: 'success',
     detail: {
       screenId,
@@ -245,7 +251,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
       action: 'screen.override',
       entity: `Screen/${screenId}`,
       patientId,
-      at,
+      at: made.at,
       outcome: 'success',
       detail: { card: card.uuid, finding, reason: made.reasonCode },
     });
@@ -268,7 +274,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     patientId,
     form: form.form,
     planRevision: plan.revision,
-    signedAt: asOf,
+    signedAt: at,
     witnessedBy: actor.userId,
   };
   record({ action: 'consent.create', entity: encounter, patientId, outcome: 'success' });
@@ -277,7 +283,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
   const noteId = newId();
   const procedure = `Procedure/${noteId}`;
   record({ action: 'note.create', entity: procedure, patientId, outcome: 'success', detail: { version: 1 } });
-  const edited = editedContent(firstDraftContent(plan), input.note, plan, asOf);
+  const edited = editedContent(firstDraftContent(plan), input.note, plan, at);
   if (!edited.ok) {
     return atStep('recording the procedure', 'note', {
       ok: false,
@@ -293,9 +299,9 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     overrides,
     content: edited.content,
     consents: [consent],
-    at: asOf,
+    at,
   });
-  const signed = sign(firstDraft(), { by: actor.userId, at: asOf, blockers: blockers.map((b) => b.message) });
+  const signed = sign(firstDraft(), { by: actor.userId, at, blockers: blockers.map((b) => b.message) });
   if (!signed.ok) {
     const failure: UseCaseFailure =
       signed.code === 'signing-blocked'
@@ -315,7 +321,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     revision: 3,
     createdBy: actor.userId,
     signedBy: actor.userId,
-    signedAt: asOf,
+    signedAt: at,
     amendmentReason: null,
     previousVersionId: null,
   };
@@ -324,7 +330,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     ...a,
     ...by,
     id: newId(),
-    administeredAt: asOf,
+    administeredAt: at,
     administeredBy: actor.userId,
   }));
   const complications = note.content.complications.map((c): StoredComplication => ({
@@ -333,7 +339,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     id: newId(),
     status: 'active',
     reportedBy: 'clinician',
-    recordedAt: asOf,
+    recordedAt: at,
     recordedBy: actor.userId,
     revision: 1,
   }));
@@ -343,7 +349,7 @@ export function decideDocumentedVisit(facts: DocumentedVisitFacts): DocumentedVi
     rows: {
       visit,
       observations,
-      recordedAt: asOf,
+      recordedAt: at,
       plan,
       screen: storedScreen,
       overrides,

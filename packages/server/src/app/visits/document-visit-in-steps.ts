@@ -23,15 +23,14 @@ export async function documentVisitInSteps(
   deps: Pick<ScreenVisitDeps, 'clock' | 'newId'>,
 ): Promise<DocumentedVisit | UseCaseFailure> {
   const { actor, at } = input;
-  const clinicalAt = deps.clock.now();
-  const who = { actor, at, clinicalAt };
-  const started = await startVisit({ patientId: input.patientId, startedAt: clinicalAt, actor, at }, repos);
+  const who = { actor, at };
+  const started = await startVisit({ patientId: input.patientId, startedAt: at, actor, at }, repos);
   if (!started.ok) return atStep('starting the visit', '', started);
   const visitId = started.visit.id;
 
   for (const [i, observation] of input.observations.entries()) {
     const added = await addRecord(
-      { kind: 'observation', patientId: input.patientId, entry: observation, recordedAt: clinicalAt, actor, at },
+      { kind: 'observation', patientId: input.patientId, entry: observation, recordedAt: at, actor, at },
       repos,
     );
     if (!added.ok) return atStep('recording an observation', `observations[${i}]`, added);
@@ -66,7 +65,6 @@ export async function documentVisitInSteps(
         cardUuid: uuid,
         ...override,
         from: actor.from,
-        auditAt: at,
       },
       { screens: repos.screens, clock: deps.clock, audit: repos.audit, newId: deps.newId },
     );

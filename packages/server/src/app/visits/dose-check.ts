@@ -42,10 +42,7 @@ export async function checkDose(
     readonly visitId: string;
     readonly products: readonly { readonly injectate: string; readonly volumeMl: number }[];
     readonly actor: Actor;
-    /** Real time: the audit row. */
     readonly at: number;
-    /** The clinical clock (clock.ts): the weight is the latest as of it; absent: `at`. */
-    readonly clinicalAt?: number;
   },
   repos: Repos,
 ): Promise<{ readonly ok: true; readonly dose: DoseCheck } | UseCaseFailure> {
@@ -61,7 +58,7 @@ export async function checkDose(
     }),
   );
   if (!chart) return { ok: false, code: 'not-found', detail: `no visit ${input.visitId} in this clinic` };
-  const weight = latestWeight(chart, input.clinicalAt ?? input.at);
+  const weight = latestWeight(chart, input.at);
   const policy = await repos.policies.currentPolicy();
   const warnFraction = policy.values.doseWarnFraction;
   const dose = calculateDose({

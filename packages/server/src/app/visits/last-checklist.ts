@@ -10,8 +10,7 @@ import { latestWeight } from './chart-facts.js';
 type Repos = Pick<ClinicRepositories, 'visits' | 'charts' | 'audit'>;
 
 export async function readLastChecklist(
-  /** `at`: real time, the audit row; `clinicalAt`: the clinical clock, the weight's as-of (absent: `at`). */
-  input: { readonly visitId: string; readonly actor: Actor; readonly at: number; readonly clinicalAt?: number },
+  input: { readonly visitId: string; readonly actor: Actor; readonly at: number },
   repos: Repos,
 ): Promise<
   { readonly ok: true; readonly checklist: LastChecklist; readonly weightAt: string | null } | UseCaseFailure
@@ -28,6 +27,6 @@ export async function readLastChecklist(
     }),
   );
   if (!chart) return { ok: false, code: 'not-found', detail: `no visit ${input.visitId} in this clinic` };
-  const weight = latestWeight(chart, input.clinicalAt ?? input.at);
+  const weight = latestWeight(chart, input.at);
   return { ok: true, checklist: lastChecklist(weight?.kg ?? null), weightAt: weight?.at ?? null };
 }

@@ -62,8 +62,6 @@ export async function overrideCard(
     readonly reasonCode: string;
     readonly comment?: string | undefined;
     readonly from: string | null;
-    /** Real time, the audit row's (clock.ts); absent: the clinical clock, the override's time. */
-    readonly auditAt?: number;
   },
   deps: {
     readonly screens: ScreenStore;
@@ -96,7 +94,7 @@ export async function overrideCard(
     action: 'screen.override',
     entity: `Screen/${stored.id}`,
     patientId: stored.patientId,
-    at: input.auditAt ?? override.at,
+    at: override.at,
     from: input.from,
     outcome: 'success',
     detail: { card: card.uuid, finding: override.finding, reason: override.reasonCode },

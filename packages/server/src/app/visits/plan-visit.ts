@@ -4,6 +4,7 @@
 import { auditAs, type Actor, type UseCaseFailure } from '../actor.js';
 import type { ClinicRepositories } from '../ports.js';
 import type { PlanContent, StoredPlan } from './plan-ports.js';
+import { endedVisitConflict } from './ended-visit.js';
 
 type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'audit'>;
 type PlanResult = Promise<{ readonly ok: true; readonly plan: StoredPlan; readonly created: boolean } | UseCaseFailure>;
@@ -55,6 +56,8 @@ export async function savePlan(
     return failure;
   };
   if (!visit) return fail({ ok: false, code: 'not-found', detail: `no visit ${visitId} in this clinic` }, null);
+  const ended = endedVisitConflict(visit, 'changing the plan');
+  if (ended) return fail(ended, visit.patientId);
   const current = await repos.plans.ofVisit(visitId);
   let saved: StoredPlan | 'stale' | 'exists';
   if (input.expect === 'new') {

@@ -19,17 +19,14 @@ import {
   type SigningBlocker,
 } from './note-decisions.js';
 import type { NoteChange, StoredNote } from './note-ports.js';
+import { endedVisitConflict } from './ended-visit.js';
 
 type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'notes' | 'screens' | 'procedures' | 'audit'>;
 type NoteResult = Promise<{ readonly ok: true; readonly note: StoredNote } | UseCaseFailure>;
 interface Who {
   readonly actor: Actor;
-  /** Real time: the audit row. */
   readonly at: number;
-  /** The clinical clock (clock.ts): a signature's time, a lot's expiry day; absent: `at`. */
-  readonly clinicalAt?: number;
 }
-const clinicalOf = (who: Who): number => who.clinicalAt ?? who.at;
 
 const versionOf = (n: StoredNote, amends: number | null): NoteVersion => ({
   version: n.version,
@@ -74,6 +71,8 @@ export async function createNote(input: { readonly visitId: string } & Who, repo
       detail: `no visit ${visitId} in this clinic`,
     });
   }
+  const ended = endedVisitConflict(visit, 'starting its note');
+  if (ended) return audited(repos, input, 'note.create', entity, visit.patientId, ended);
   const plan = await repos.plans.ofVisit(visitId);
   if (!plan) {
     return audited(repos, input, 'note.create', entity, visit.patientId, {
@@ -148,13 +147,15 @@ export async function editNote(
     });
   }
   const decision = canEdit(versionOf(note, null));
+  const stopped = await stoppedVisitConflict(repos, note, 'editing its note');
   let result: { ok: true; note: StoredNote } | UseCaseFailure;
-  if (!decision.ok) result = { ok: false, code: 'note-locked', detail: decision.detail };
+  if (stopped) result = stopped;
+  else if (!decision.ok) result = { ok: false, code: 'note-locked', detail: decision.detail };
   else if (!input.ifRevisions.includes(note.revision)) result = writeFailure(note, 'stale');
   else {
     // Each save takes the visit's current plan as the note's plan: what is signed is what was screened.
     const plan = await repos.plans.ofVisit(note.visitId);
-    const edited = editedContent(note.content, input.change, plan, clinicalOf(input));
+    const edited = editedContent(note.content, input.change, plan, input.at);
     if (!edited.ok) {
       result = {
         ok: false,
@@ -168,6 +169,15 @@ export async function editNote(
     }
   }
   return audited(repos, input, 'note.edit', entity, note.patientId, result);
+}
+
+/**
+ * A stopped visit's note is neither edited nor signed (the procedure was not done). A finished
+ * visit's note was signed before it finished; its amendments are still written and signed.
+ */
+async function stoppedVisitConflict(repos: Repos, note: StoredNote, what: string): Promise<UseCaseFailure | undefined> {
+  const visit = await repos.visits.get(note.visitId);
+  return visit?.status === 'cancelled' ? endedVisitConflict(visit, what) : undefined;
 }
 
 /** What still blocks signing the visit's note. */
@@ -205,13 +215,14 @@ export async function signNote(
       detail: `no note ${input.noteId} in this clinic`,
     });
   }
-  const at = clinicalOf(input);
-  const blockers = note.status === 'draft' ? await blockersOf(repos, note, at) : [];
+  const blockers = note.status === 'draft' ? await blockersOf(repos, note, input.at) : [];
   const amends = note.previousVersionId === null ? null : note.version - 1;
   const words = blockers.map((b) => b.message);
-  const decision = sign(versionOf(note, amends), { by: input.actor.userId, at, blockers: words });
+  const decision = sign(versionOf(note, amends), { by: input.actor.userId, at: input.at, blockers: words });
+  const stopped = await stoppedVisitConflict(repos, note, 'signing its note');
   let result: { ok: true; note: StoredNote } | UseCaseFailure;
-  if (!decision.ok) {
+  if (stopped) result = stopped;
+  else if (!decision.ok) {
     result =
       decision.code === 'signing-blocked'
         ? { ok: false, code: 'signing-blocked', detail: decision.detail, blockers }
@@ -219,8 +230,8 @@ export async function signNote(
   } else if (!input.ifRevisions.includes(note.revision)) result = writeFailure(note, 'stale');
   else {
     const status = decision.value.status === 'amended' ? 'amended' : 'signed';
-    const saved = await repos.notes.sign(note.id, note.revision, { status, by: input.actor.userId, at });
-    if (typeof saved !== 'string') await writeProcedureRecord(repos, saved, input.actor.userId, at);
+    const saved = await repos.notes.sign(note.id, note.revision, { status, by: input.actor.userId, at: input.at });
+    if (typeof saved !== 'string') await writeProcedureRecord(repos, saved, input.actor.userId, input.at);
     result = typeof saved === 'string' ? writeFailure(note, saved) : { ok: true, note: saved };
   }
   return audited(repos, input, 'note.sign', entity, note.patientId, result, words.length ? { blockers: words } : {});

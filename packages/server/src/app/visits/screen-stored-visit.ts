@@ -52,7 +52,6 @@ export async function screenStoredVisit(
       sites: input.sites,
       products: input.products,
       from: actor.from,
-      auditAt: at,
     },
     deps,
   );

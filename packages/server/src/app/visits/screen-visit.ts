@@ -45,8 +45,6 @@ export async function screenVisit(
     readonly from: string | null;
     /** The visit's recorded indication (its baseline's), counted as an active diagnosis. */
     readonly indication?: { readonly icd10: string; readonly display: string } | undefined;
-    /** Real time, the audit row's (clock.ts); absent: the clinical clock. */
-    readonly auditAt?: number;
   },
   deps: ScreenVisitDeps,
 ): Promise<ScreenVisitResult> {
@@ -60,7 +58,7 @@ export async function screenVisit(
       action: 'visit.screen',
       entity: `Encounter/${input.visitId}`,
       patientId: input.patientId,
-      at: input.auditAt ?? asOf,
+      at: asOf,
       from: input.from,
       outcome,
       detail,

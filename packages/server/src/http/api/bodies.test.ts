@@ -85,6 +85,7 @@ describe('bad bodies on every route that takes one', () => {
       'POST /api/visits/:id/complications',
       'POST /api/visits/:id/consents',
       'POST /api/visits/:id/dose',
+      'POST /api/visits/:id/end',
       'POST /api/visits/:id/note',
       'POST /api/visits/:id/plan/screen',
       'POST /api/visits/:id/screens',

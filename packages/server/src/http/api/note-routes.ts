@@ -90,17 +90,7 @@ export const noteRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, 
       const ifRevisions = ifMatchVersions(request.headers['if-match']);
       const { note } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          editNote(
-            {
-              noteId: request.params.id,
-              ifRevisions,
-              change: definedOnly(request.body),
-              actor,
-              at,
-              clinicalAt: deps.clock.now(),
-            },
-            repos,
-          ),
+          editNote({ noteId: request.params.id, ifRevisions, change: definedOnly(request.body), actor, at }, repos),
         ),
       );
       return reply.header('etag', etagOf(note.revision)).send(await noteView(note, namesFor(deps, request)));
@@ -125,7 +115,7 @@ export const noteRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, 
       const ifRevisions = ifMatchVersions(request.headers['if-match']);
       const { note } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          signNote({ noteId: request.params.id, ifRevisions, actor, at, clinicalAt: deps.clock.now() }, repos),
+          signNote({ noteId: request.params.id, ifRevisions, actor, at }, repos),
         ),
       );
       return reply.header('etag', etagOf(note.revision)).send(await noteView(note, namesFor(deps, request)));

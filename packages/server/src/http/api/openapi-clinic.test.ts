@@ -94,6 +94,7 @@ describe('the OpenAPI document with the clinic API', () => {
       'post /api/visits/{id}/complications',
       'post /api/visits/{id}/consents',
       'post /api/visits/{id}/dose',
+      'post /api/visits/{id}/end',
       'post /api/visits/{id}/note',
       'post /api/visits/{id}/plan/screen',
       'post /api/visits/{id}/screens',

@@ -58,7 +58,7 @@ export const pdfRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, {
       const { id, consentId } = request.params;
       const { document } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          printConsent({ visitId: id, consentId, actor, at, clinicalAt: deps.clock.now() }, repos),
+          printConsent({ visitId: id, consentId, actor, at }, repos),
         ),
       );
       return sendPdf(reply, fileName('consent', consentId), await consentPdf(document));
@@ -80,7 +80,7 @@ export const pdfRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, {
     async (request, reply) => {
       const { document } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          printNote({ noteId: request.params.id, actor, at, clinicalAt: deps.clock.now() }, repos),
+          printNote({ noteId: request.params.id, actor, at }, repos),
         ),
       );
       const name = fileName('procedure-note', request.params.id, `v${document.version}`);
@@ -103,7 +103,7 @@ export const pdfRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, {
     async (request, reply) => {
       const { document } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          printDischarge({ visitId: request.params.id, actor, at, clinicalAt: deps.clock.now() }, repos),
+          printDischarge({ visitId: request.params.id, actor, at }, repos),
         ),
       );
       return sendPdf(reply, fileName('discharge', request.params.id), await dischargePdf(document));

@@ -77,10 +77,7 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (
     async (request, reply) => {
       const { consent } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          recordConsent(
-            { visitId: request.params.id, signature: request.body, actor, at, clinicalAt: deps.clock.now() },
-            repos,
-          ),
+          recordConsent({ visitId: request.params.id, signature: request.body, actor, at }, repos),
         ),
       );
       return reply.code(201).send(consentView(consent));
@@ -125,10 +122,7 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (
     async (request, reply) => {
       const { complication } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          addComplication(
-            { visitId: request.params.id, complication: request.body, actor, at, clinicalAt: deps.clock.now() },
-            repos,
-          ),
+          addComplication({ visitId: request.params.id, complication: request.body, actor, at }, repos),
         ),
       );
       return reply.code(201).header('etag', etagOf(complication.revision)).send(complicationView(complication));
@@ -222,7 +216,7 @@ export const procedureRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (
     async (request) => {
       const { checklist, weightAt } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          readLastChecklist({ visitId: request.params.id, actor, at, clinicalAt: deps.clock.now() }, repos),
+          readLastChecklist({ visitId: request.params.id, actor, at }, repos),
         ),
       );
       return { ...checklist, weightKg: checklist.lipid.weightKg, weightAt };

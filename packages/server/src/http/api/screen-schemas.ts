@@ -64,9 +64,32 @@ export const Visit = z
     patientId: z.string(),
     startedAt: z.iso.datetime(),
     startedBy: z.string(),
-    status: z.enum(['in-progress', 'finished', 'cancelled']),
+    status: z
+      .enum(['in-progress', 'finished', 'cancelled'])
+      .describe('FHIR Encounter status: finished once discharged, cancelled when stopped (the procedure not done)'),
+    endedAt: z.iso.datetime().nullable().describe('When the visit was discharged or stopped; null while in progress'),
+    endReason: z.string().nullable().describe('Why a stopped visit was stopped; null otherwise'),
+    revision: z
+      .number()
+      .int()
+      .describe('The visit’s revision (its ETag); POST /api/visits/:id/end needs it in If-Match'),
   })
   .meta({ id: 'Visit' });
+
+export const EndVisitBody = z
+  .discriminatedUnion('outcome', [
+    z.strictObject({ outcome: z.literal('completed') }),
+    z.strictObject({
+      outcome: z.literal('stopped'),
+      reason: z
+        .string()
+        .trim()
+        .min(1, 'say why the visit is stopped')
+        .max(500)
+        .describe('Why the procedure was not done, e.g. "critical allergy card not overridden", "patient declined"'),
+    }),
+  ])
+  .meta({ id: 'EndVisit' });
 
 export const VisitSummaryList = z
   .object({

@@ -180,10 +180,7 @@ export const visitCareRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (
       }
       const { baseline, created } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          saveBaseline(
-            { visitId: request.params.id, expect, content: request.body, actor, at, clinicalAt: deps.clock.now() },
-            repos,
-          ),
+          saveBaseline({ visitId: request.params.id, expect, content: request.body, actor, at }, repos),
         ),
       );
       return reply
@@ -210,10 +207,7 @@ export const visitCareRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (
     async (request) => {
       const { dose } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          checkDose(
-            { visitId: request.params.id, products: request.body.products, actor, at, clinicalAt: deps.clock.now() },
-            repos,
-          ),
+          checkDose({ visitId: request.params.id, products: request.body.products, actor, at }, repos),
         ),
       );
       return dose;

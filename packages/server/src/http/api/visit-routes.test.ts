@@ -13,6 +13,8 @@ import {
   type Session,
 } from '../spec/clinic-app.js';
 import { CLINIC, problemOf } from '../spec/test-app.js';
+import { completeNote } from '../spec/procedure-fixtures.js';
+import { PLAN_BODY, SCREEN_OF_PLAN } from '../spec/route-matrix.js';
 
 const plan = {
   sites: [{ muscle: 'trapezius-upper', side: 'left' }],
@@ -189,5 +191,92 @@ describe('POST /api/screens/:id/overrides', () => {
     const missing = await rig.as(clinician, 'POST', url, { cardUuid: 'nope', reasonCode: 'plan-changed' });
     expect(missing.statusCode).toBe(404);
     expect(rig.repos.audit.at(-1)).toMatchObject({ action: 'screen.override', outcome: 'failed' });
+  });
+});
+
+describe('POST /api/visits/:id/end', () => {
+  const end = (rig: ClinicRig, visitId: string, body: unknown, etag?: string) =>
+    rig.call('clinician', 'POST', `/api/visits/${visitId}/end`, body, etag === undefined ? {} : { 'if-match': etag });
+
+  it('finishes a visit once its note is signed, at the clinical clock; not before (409 naming why)', async () => {
+    const rig = await buildClinicApp();
+    const visitId = (await rig.call('clinician', 'POST', `/api/patients/${CLEAN_ID}/visits`)).json<{ id: string }>().id;
+    await rig.call('clinician', 'PUT', `/api/visits/${visitId}/plan`, PLAN_BODY, { 'if-none-match': '*' });
+    await rig.call('clinician', 'POST', `/api/visits/${visitId}/screens`, SCREEN_OF_PLAN);
+    const early = await end(rig, visitId, { outcome: 'completed' }, '"1"');
+    expect(early.statusCode, early.body).toBe(409);
+    expect(problemOf(early).detail).toContain('has no procedure note');
+    const note = await rig.call('clinician', 'POST', `/api/visits/${visitId}/note`);
+    const noteUrl = `/api/notes/${note.json<{ id: string }>().id}`;
+    const draft = await end(rig, visitId, { outcome: 'completed' }, '"1"');
+    expect(problemOf(draft).detail).toContain('not yet signed');
+    const etag = await completeNote(rig, visitId, noteUrl);
+    const signed = await rig.call('clinician', 'POST', `${noteUrl}/sign`, undefined, { 'if-match': etag });
+    expect(signed.statusCode, signed.body).toBe(200);
+
+    const r = await end(rig, visitId, { outcome: 'completed' }, '"1"');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers.etag).toBe('"2"');
+    expect(r.json()).toMatchObject({
+      status: 'finished',
+      endedAt: new Date(AS_OF).toISOString(),
+      endReason: null,
+      revision: 2,
+    });
+    expect(rig.repos.audit.at(-1)).toMatchObject({
+      action: 'visit.end',
+      outcome: 'success',
+      entity: `Encounter/${visitId}`,
+      detail: { status: 'finished', revision: 2 },
+    });
+    const again = await end(rig, visitId, { outcome: 'stopped', reason: 'patient declined' }, '"2"');
+    expect(again.statusCode).toBe(409);
+    expect(problemOf(again).detail).toContain('already finished');
+  });
+
+  it('stops a visit with its reason; then plan, screen and note writes are 409 and the list says cancelled', async () => {
+    const { rig, visitId } = await screened();
+    const before = rig.repos.snapshot();
+    expect((await end(rig, visitId, { outcome: 'stopped', reason: 'x' })).statusCode).toBe(428);
+    expect((await end(rig, visitId, { outcome: 'stopped', reason: 'x' }, '"5"')).statusCode).toBe(412);
+    const blank = await end(rig, visitId, { outcome: 'stopped', reason: '  ' }, '"1"');
+    expect(blank.statusCode).toBe(400);
+    expect((await end(rig, visitId, { outcome: 'stopped', reason: 'x'.repeat(501) }, '"1"')).statusCode).toBe(400);
+    expect((await end(rig, visitId, { outcome: 'completed', reason: 'x' }, '"1"')).statusCode).toBe(400);
+    expect(rig.repos.snapshot()).toBe(before);
+
+    const reason = 'critical allergy card not overridden';
+    const r = await end(rig, visitId, { outcome: 'stopped', reason }, '"1"');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ status: 'cancelled', endReason: reason, endedAt: new Date(AS_OF).toISOString() });
+    const read = await rig.call('clinician', 'GET', `/api/visits/${visitId}`);
+    expect([read.headers.etag, read.json()]).toEqual(['"2"', r.json()]);
+    const list = await rig.call('clinician', 'GET', `/api/patients/${ALLERGIC_ID}/visits`);
+    expect(list.json<{ items: { id: string; status: string; endReason: string }[] }>().items).toContainEqual(
+      expect.objectContaining({ id: visitId, status: 'cancelled', endReason: reason }),
+    );
+
+    const writes = [
+      await rig.call('clinician', 'PUT', `/api/visits/${visitId}/plan`, PLAN_BODY, { 'if-none-match': '*' }),
+      await rig.call('clinician', 'POST', `/api/visits/${visitId}/screens`, plan),
+      await rig.call('clinician', 'POST', `/api/visits/${visitId}/note`),
+    ];
+    expect(writes.map((w) => w.statusCode)).toEqual([409, 409, 409]);
+    expect(problemOf(writes[0]!).detail).toContain(`stopped (${reason})`);
+  });
+
+  it('is 404 for another clinic’s visit and 403 for a clinic admin', async () => {
+    const { rig, visitId } = await screened();
+    const admin = await rig.signIn('clinic-admin');
+    expect((await rig.as(admin, 'POST', `/api/visits/${visitId}/end`, { outcome: 'completed' })).statusCode).toBe(403);
+    const other = await rig.signIn(OTHER_CLINICIAN);
+    const r = await rig.as(
+      other,
+      'POST',
+      `/api/visits/${visitId}/end`,
+      { outcome: 'completed' },
+      { headers: { 'if-match': '"1"' } },
+    );
+    expect(r.statusCode).toBe(404);
   });
 });

@@ -9,14 +9,17 @@ import { screenAndLink } from '../../app/visits/screen-and-link.js';
 import { listVisits } from '../../app/visits/list-visits.js';
 import { readScreen } from '../../app/visits/read-screen.js';
 import { readVisit, startVisit } from '../../app/visits/start-visit.js';
+import { endVisit } from '../../app/visits/end-visit.js';
 import type { Visit as StoredVisit } from '../../app/ports.js';
 import { CLINICAL_ROLES, PRESCRIBER_ROLES } from '../auth/roles.js';
 import { KnotworkError } from '../knotwork-error.js';
 import { problemResponses } from '../openapi.js';
 import { inCallerClinic, orThrow, READ_SECURITY, WRITE_SECURITY, type ClinicApiDeps } from './clinic-context.js';
-import { IdParams, NoBody } from './common-schemas.js';
+import { IdParams, IfMatchHeaders, NoBody } from './common-schemas.js';
+import { etagOf, ifMatchVersions } from './etag.js';
 import { PATIENTS_PATH } from './patient-routes.js';
 import {
+  EndVisitBody,
   Override,
   OverrideBody,
   ScreenBody,
@@ -30,7 +33,11 @@ const tags = ['Visits'];
 const refusals = ['validation-failed', 'unauthenticated', 'session-expired', 'forbidden', 'not-found'] as const;
 const writeRefusals = [...refusals, 'csrf-failed', 'payload-too-large', 'unsupported-media-type'] as const;
 
-const visitView = (v: StoredVisit) => ({ ...v, startedAt: new Date(v.startedAt).toISOString() });
+const visitView = (v: StoredVisit) => ({
+  ...v,
+  startedAt: new Date(v.startedAt).toISOString(),
+  endedAt: v.endedAt === null ? null : new Date(v.endedAt).toISOString(),
+});
 
 export const visitRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, { deps }) => {
   app.post(
@@ -93,20 +100,52 @@ export const visitRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app,
     {
       config: { auth: ['session'], roles: CLINICAL_ROLES, action: 'visit.read' },
       schema: {
-        summary: 'Read a visit',
+        summary: 'Read a visit, with its revision as ETag',
         tags,
         security: READ_SECURITY,
         params: IdParams,
         response: { 200: Visit, ...problemResponses(...refusals) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { visit } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
           readVisit({ visitId: request.params.id, actor, at }, repos),
         ),
       );
-      return visitView(visit);
+      return reply.header('etag', etagOf(visit.revision)).send(visitView(visit));
+    },
+  );
+
+  app.post(
+    '/api/visits/:id/end',
+    {
+      config: { auth: ['session'], roles: CLINICAL_ROLES, action: 'visit.end' },
+      schema: {
+        summary:
+          'End the visit: completed (finished, once its note is signed; the discharge time) or stopped (cancelled, with the reason); If-Match required (428), a stale one changes nothing (412)',
+        tags,
+        security: WRITE_SECURITY,
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: EndVisitBody,
+        response: {
+          200: Visit,
+          ...problemResponses(...writeRefusals, 'conflict', 'precondition-failed', 'precondition-required'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const ifRevisions = ifMatchVersions(request.headers['if-match']);
+      const { visit } = orThrow(
+        await inCallerClinic(deps, request, (repos, actor, at) =>
+          endVisit(
+            { visitId: request.params.id, ifRevisions, ending: request.body, endedAt: deps.clock.now(), actor, at },
+            repos,
+          ),
+        ),
+      );
+      return reply.header('etag', etagOf(visit.revision)).send(visitView(visit));
     },
   );
 
@@ -201,7 +240,7 @@ export const visitRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app,
       const screenId = request.params.id;
       const result = await inCallerClinic(deps, request, async (repos, actor, at) => {
         const outcome = await overrideCard(
-          { clinicId: actor.clinicId, userId: actor.userId, screenId, ...request.body, from: actor.from, auditAt: at },
+          { clinicId: actor.clinicId, userId: actor.userId, screenId, ...request.body, from: actor.from },
           { screens: repos.screens, clock: deps.clock, audit: repos.audit, newId: deps.newId },
         );
         // overrideCard audits what it records; a refused override is audited here.

@@ -270,6 +270,15 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'POST /api/patients/:id/visits': { who: CLINICAL, ok: 201 },
   'GET /api/patients/:id/visits': { who: CLINICAL, ok: 200 },
   'GET /api/visits/:id': { who: CLINICAL, ok: 200 },
+  'POST /api/visits/:id/end': {
+    who: CLINICAL,
+    ok: 200,
+    prepare: async (rig) => ({
+      url: `/api/visits/${await freshVisit(rig, false)}/end`,
+      body: { outcome: 'stopped', reason: 'critical allergy card not overridden' },
+      headers: { 'if-match': '"1"' },
+    }),
+  },
   'POST /api/visits/:id/screens': { who: CLINICAL, ok: 201, prepare: (_, ids) => ({ url: vurl(ids), body: plan }) },
   'POST /api/visits/:id/plan/screen': { who: CLINICAL, ok: 201 },
   'PUT /api/visits/:id/plan': {

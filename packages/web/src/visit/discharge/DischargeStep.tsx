@@ -9,6 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useLoad } from '../../ui/use-load';
 import type { StepProps } from '../step-props';
+import { FinishVisit } from '../end/FinishVisit';
 import { ObservationTimer } from './ObservationTimer';
 import '../record.css';
 
@@ -19,7 +20,7 @@ const URGENCY: Readonly<Record<Urgency, { readonly words: string; readonly tone:
   routine: { words: 'Urgency: routine', tone: 'neutral' },
 };
 
-export function DischargeStep({ visit }: StepProps) {
+export function DischargeStep({ visit, onEnded }: StepProps) {
   const api = useVisitRecordApi(visit.id);
   const [loaded] = useLoad(() => api.readDischarge(visit.id), [api, visit.id]);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
@@ -108,6 +109,7 @@ export function DischargeStep({ visit }: StepProps) {
           Print for the patient (PDF)
         </a>
       </div>
+      <FinishVisit visit={visit} checklistDone={done === sheet.checklist.length} onEnded={onEnded} />
     </div>
   );
 }

@@ -16,7 +16,16 @@ afterEach(cleanup);
 
 const noSearch = vi.fn(() => Promise.reject(new Error('no search expected')));
 
-const visit: Visit = { id: 'v1', patientId: 'p1', startedAt: '', startedBy: 'u1', status: 'in-progress' };
+const visit: Visit = {
+  id: 'v1',
+  patientId: 'p1',
+  startedAt: '',
+  startedBy: 'u1',
+  status: 'in-progress',
+  endedAt: null,
+  endReason: null,
+  revision: 1,
+};
 const chart = {
   conditions: [
     { id: 'c1', icd10: 'M54.2', display: 'Cervicalgia', clinicalStatus: 'active', verificationStatus: 'confirmed' },

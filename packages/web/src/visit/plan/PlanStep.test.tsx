@@ -20,6 +20,9 @@ const visit: Visit = {
   startedAt: '2026-11-27T10:00:00Z',
   startedBy: 'u1',
   status: 'in-progress',
+  endedAt: null,
+  endReason: null,
+  revision: 1,
 };
 const chart = {} as Chart;
 

@@ -37,6 +37,9 @@ export const VISIT: Visit = {
   startedAt: '2026-11-27T09:00:00Z',
   startedBy: 'u1',
   status: 'in-progress',
+  endedAt: null,
+  endReason: null,
+  revision: 1,
 };
 
 export const CHART: Chart = {
