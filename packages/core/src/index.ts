@@ -42,3 +42,5 @@ export * from './consent/consent-form.js';
 export * from './procedure/procedure-record.js';
 export * from './last/lipid-emulsion.js';
 export * from './aftercare/discharge-sheet.js';
+export * from './outcomes/outcome-types.js';
+export * from './outcomes/eligibility-packs.js';
