@@ -42,5 +42,7 @@ export * from './consent/consent-form.js';
 export * from './procedure/procedure-record.js';
 export * from './last/lipid-emulsion.js';
 export * from './aftercare/discharge-sheet.js';
+export * from './followup/schedule.js';
+export * from './followup/red-flags.js';
 export * from './outcomes/outcome-types.js';
 export * from './outcomes/eligibility-packs.js';
