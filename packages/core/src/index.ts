@@ -46,3 +46,6 @@ export * from './followup/schedule.js';
 export * from './followup/red-flags.js';
 export * from './outcomes/outcome-types.js';
 export * from './outcomes/eligibility-packs.js';
+export * from './outcomes/procedure-outcome.js';
+export * from './outcomes/repeat-eligibility.js';
+export * from './outcomes/resolve-eligibility-pack.js';
