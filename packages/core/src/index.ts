@@ -49,3 +49,4 @@ export * from './outcomes/eligibility-packs.js';
 export * from './outcomes/procedure-outcome.js';
 export * from './outcomes/repeat-eligibility.js';
 export * from './outcomes/resolve-eligibility-pack.js';
+export * from './education/education-page.js';
