@@ -36,6 +36,17 @@ import {
 import { memoryBaselineStore } from './memory-baseline-store.js';
 import { noteStore, planStore, screenStore, visitStore, type ClinicData } from './memory-visit-stores.js';
 import { memoryVisitDocumentation } from './memory-visit-documentation.js';
+import {
+  copyFollowUpData,
+  emptyFollowUpData,
+  memoryFollowUpLinkLookup,
+  memoryFollowUpStore,
+  memoryOutboxStore,
+  memoryTaskStore,
+  restoreFollowUpData,
+  type FollowUpData,
+} from './follow-ups/memory-follow-up-stores.js';
+import { ephemeralLinkKey, linkTokens } from './follow-ups/link-tokens.js';
 
 export interface MemoryRepositories extends Repositories {
   readonly audit: AuditEvent[];
@@ -160,7 +171,16 @@ function restoreState(data: ClinicData, saved: ReturnType<typeof saveState>): vo
   data.policyVersions.splice(0, data.policyVersions.length, ...saved.policyVersions);
 }
 
-export function memoryRepositories(options: { newId?: () => string } = {}): MemoryRepositories {
+export function memoryRepositories(
+  options: { newId?: () => string; followUpKey?: Uint8Array } = {},
+): MemoryRepositories {
+  const tokens = linkTokens(options.followUpKey ?? ephemeralLinkKey());
+  const followUpData = new Map<string, FollowUpData>();
+  const followUpsOf = (clinicId: string): FollowUpData => {
+    let d = followUpData.get(clinicId);
+    if (!d) followUpData.set(clinicId, (d = emptyFollowUpData()));
+    return d;
+  };
   let n = 0;
   const newId = options.newId ?? (() => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`);
   const clinics = new Map<string, ClinicData>();
@@ -234,6 +254,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           screens: [...d.screens.screens],
           overrides: d.screens.overrides,
           policyVersions: d.policyVersions,
+          followUps: followUpData.get(id) ?? null,
         })),
       ),
     // One clinic's rows only, as row-level security shows them. Work that throws leaves nothing
@@ -242,6 +263,8 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
     inClinic: async (clinicId, work) => {
       const data = clinic(clinicId);
       const saved = saveState(data);
+      const followUps = followUpsOf(clinicId);
+      const savedFollowUps = copyFollowUpData(followUps);
       const savedAdmin = adminMaps.map((m) => new Map(m));
       const recorded: AuditEvent[] = [];
       const isClinicUser = (id: string) => users.users.get(id)?.clinicId === clinicId;
@@ -310,6 +333,13 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           (visitId, patientId) => data.visits.get(visitId)?.patientId === patientId,
           isClinicUser,
         ),
+        followUps: memoryFollowUpStore(followUps, {
+          newId,
+          tokens,
+          hasVisit: (visitId, patientId) => data.visits.get(visitId)?.patientId === patientId,
+        }),
+        tasks: memoryTaskStore(followUps, { newId, isClinicUser }),
+        outbox: memoryOutboxStore(followUps, newId),
         users: memoryClinicUserStore(admin, clinicId, newId),
         apiTokens: memoryApiTokenStore(admin, clinicId, newId),
         auditLog: memoryAuditReader(admin, clinicId),
@@ -325,6 +355,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         return await work(repos);
       } catch (error) {
         restoreState(data, saved);
+        restoreFollowUpData(followUps, savedFollowUps);
         adminMaps.forEach((map, i) => {
           map.clear();
           for (const [k, v] of savedAdmin[i] ?? []) map.set(k, v);
@@ -341,6 +372,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
       sessions,
       cdsClients: { find: (issuer) => Promise.resolve(cdsClients.get(issuer)) },
       apiTokens: memoryApiTokenLookup(admin),
+      followUpLinks: memoryFollowUpLinkLookup(() => followUpData),
       audit: auditSink,
     },
   };

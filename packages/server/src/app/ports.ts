@@ -15,6 +15,7 @@ import type { PlanStore } from './visits/plan-ports.js';
 import type { ProcedureStore } from './visits/procedure-ports.js';
 import type { VisitDocumentationStore } from './visits/documentation-ports.js';
 import type { BaselineStore } from './visits/baseline-ports.js';
+import type { FollowUpLinkLookup, FollowUpStore, OutboxStore, TaskStore } from './follow-ups/follow-up-ports.js';
 import type { ChartReader, PolicyReader, ScreenStore } from './visits/visit-ports.js';
 
 export interface PatientIdentifier {
@@ -104,6 +105,12 @@ export interface ClinicRepositories {
   readonly apiTokens: ApiTokenStore;
   /** Reading the clinic's audit log (clinic admins). */
   readonly auditLog: AuditReader;
+  /** A signed note's follow-up links and the patient's answers to them. */
+  readonly followUps: FollowUpStore;
+  /** What the clinic must act on (a red flag). */
+  readonly tasks: TaskStore;
+  /** Messages to send, queued in this transaction. */
+  readonly outbox: OutboxStore;
   /** Writes the audit row in this same transaction. */
   readonly audit: AuditSink;
 }
@@ -114,6 +121,8 @@ export interface SystemRepositories {
   readonly cdsClients: CdsClientRegistry;
   /** A bearer API token by its hash, before its clinic is known. */
   readonly apiTokens: ApiTokenLookup;
+  /** A follow-up link by its token's hash, before its clinic is known (the public form). */
+  readonly followUpLinks: FollowUpLinkLookup;
   /** For events with no clinic yet (a failed sign-in with an unknown email). */
   readonly audit: AuditSink;
 }
