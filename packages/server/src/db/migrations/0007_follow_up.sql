@@ -80,6 +80,7 @@ CREATE TABLE "outbox_messages" (
 	CONSTRAINT "outbox_messages_status_check" CHECK ("outbox_messages"."status" in ('queued', 'sent', 'failed'))
 );
 --> statement-breakpoint
+ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_actor_kind_check";--> statement-breakpoint
 ALTER TABLE "clinic_settings" ADD COLUMN "eligibility_pack" jsonb;--> statement-breakpoint
 ALTER TABLE "clinic_tasks" ADD CONSTRAINT "clinic_tasks_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "clinic_tasks" ADD CONSTRAINT "clinic_tasks_patient_fk" FOREIGN KEY ("clinic_id","patient_id") REFERENCES "public"."patients"("clinic_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -103,6 +104,8 @@ CREATE INDEX "follow_up_answers_visit_idx" ON "follow_up_answers" USING btree ("
 CREATE UNIQUE INDEX "follow_ups_token_hash_key" ON "follow_ups" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "follow_ups_patient_idx" ON "follow_ups" USING btree ("clinic_id","patient_id");--> statement-breakpoint
 CREATE INDEX "outbox_messages_due_idx" ON "outbox_messages" USING btree ("status","next_attempt_at");--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_kind_check" CHECK ("audit_log"."actor_kind" in ('user', 'api-token', 'cds-client', 'system', 'anonymous', 'patient'));
+--> statement-breakpoint
 -- Under the same rules as every clinic table (0001, 0003, 0006): the application role reads and
 -- writes them, row-level security (forced, so the owner obeys too) confines them to the
 -- transaction's clinic. Answers are written once; a link's status changes (answered), a task's
