@@ -20,6 +20,7 @@ import { noteRoutes } from './note-routes.js';
 import { planRoutes } from './plan-routes.js';
 import { procedureRoutes } from './procedure-routes.js';
 import { documentedVisitRoutes } from './documented-visit-routes.js';
+import { educationRoutes } from './education-routes.js';
 import { visitCareRoutes } from './visit-care-routes.js';
 import { visitRoutes } from './visit-routes.js';
 
@@ -42,4 +43,5 @@ export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (
   await app.register(accountRoutes, { deps });
   await app.register(tokenRoutes, { deps });
   await app.register(auditRoutes, { deps });
+  await app.register(educationRoutes);
 };

@@ -39,6 +39,7 @@ describe('the OpenAPI document with the clinic API', () => {
       'delete /api/session',
       'delete /api/tokens/{id}',
       'get /api/audit',
+      'get /api/education',
       'get /api/notes/{id}/coding',
       'get /api/notes/{id}/pdf',
       'get /api/patients',

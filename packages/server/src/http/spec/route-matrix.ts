@@ -201,6 +201,11 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'GET /api/docs/yaml': { who: 'public', ok: 200 },
   'GET /api/docs/static/*': { who: 'public', ok: 200, prepare: () => ({ url: '/api/docs/static/swagger-ui.css' }) },
   'GET /api/openapi.json': { who: 'public', ok: 200 },
+  'GET /api/education': {
+    who: 'public',
+    ok: 200,
+    prepare: () => ({ url: '/api/education?muscles=trapezius-upper,rhomboids&injectates=lidocaine-1pct' }),
+  },
   'GET /cds-services': { who: 'public', ok: 200 },
   'POST /cds-services/tpi-screening': { who: 'cds', ok: 400, prepare: () => ({ url: '', body: { hook: 'x' } }) },
   'POST /cds-services/tpi-screening/feedback': {
