@@ -254,7 +254,7 @@ export function memoryRepositories(
           screens: [...d.screens.screens],
           overrides: d.screens.overrides,
           policyVersions: d.policyVersions,
-          followUps: followUpData.get(id) ?? null,
+          followUps: followUpData.get(id) ?? emptyFollowUpData(),
         })),
       ),
     // One clinic's rows only, as row-level security shows them. Work that throws leaves nothing

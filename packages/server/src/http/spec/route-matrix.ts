@@ -7,6 +7,7 @@ import type { ApiScope } from '../../app/auth/api-scopes.js';
 import type { Role } from '../../app/auth/auth-ports.js';
 import { ALLERGIC_ID, CLEAN_ID, PASSWORD, ROLE_EMAIL, type ClinicRig } from './clinic-app.js';
 import { completeNote, RECORD_OF_PLAN, signConsent } from './procedure-fixtures.js';
+import { CLINIC } from './test-app.js';
 
 /** 'public': anyone; 'cds': a registered EHR's JWT; roles: signed-in users with one of them. */
 export type Who = 'public' | 'cds' | readonly Role[];
@@ -190,6 +191,51 @@ const COMPLICATION_BODY = {
   onset: '2026-11-27T10:05:00Z',
   action: 'Laid supine, legs raised; recovered in 2 minutes',
   note: null,
+};
+
+/** The first follow-up link's token of a freshly signed note (the twin derives it). */
+async function freshLinkToken(rig: ClinicRig): Promise<string> {
+  const noteId = (await freshNote(rig, 'signed')).split('/').at(-1) ?? '';
+  return rig.repos.inClinic(CLINIC, async (r) => {
+    const [link] = await r.followUps.ofVisit((await r.notes.get(noteId))?.visitId ?? '');
+    return link ? r.followUps.tokenOf(link.id) : '';
+  });
+}
+
+const FOLLOW_UP_ANSWERS = { painNrs: 3, reliefPct: 50, sideEffects: [], redFlags: ['fainting'], pgic: 3 };
+
+/** A fresh open task (a red flag answered on a fresh link). */
+async function freshTask(rig: ClinicRig): Promise<string> {
+  await rig.call('anonymous', 'POST', `/api/follow-up/${await freshLinkToken(rig)}/answers`, FOLLOW_UP_ANSWERS);
+  return rig.repos.inClinic(CLINIC, async (r) => (await r.tasks.list('open')).find((t) => t.revision === 1)?.id ?? '');
+}
+
+/** Issue 6: the patient's follow-up form (public, token only) and the clinic's tasks. */
+const FOLLOW_UP_ROWS: Readonly<Record<string, Row>> = {
+  'GET /api/follow-up/:token': {
+    who: 'public',
+    ok: 200,
+    prepare: async (rig) => ({ url: `/api/follow-up/${await freshLinkToken(rig)}` }),
+  },
+  'POST /api/follow-up/:token/answers': {
+    who: 'public',
+    ok: 201,
+    prepare: async (rig) => ({
+      url: `/api/follow-up/${await freshLinkToken(rig)}/answers`,
+      body: FOLLOW_UP_ANSWERS,
+    }),
+  },
+  'GET /api/tasks': { who: EVERYONE, ok: 200 },
+  'POST /api/tasks/:id/acknowledge': {
+    who: EVERYONE,
+    ok: 200,
+    prepare: async (rig) => ({ url: `/api/tasks/${await freshTask(rig)}/acknowledge`, headers: { 'if-match': '"1"' } }),
+  },
+  'POST /api/tasks/:id/resolve': {
+    who: EVERYONE,
+    ok: 200,
+    prepare: async (rig) => ({ url: `/api/tasks/${await freshTask(rig)}/resolve`, headers: { 'if-match': '"1"' } }),
+  },
 };
 
 export const MATRIX: Readonly<Record<string, Row>> = {
@@ -445,6 +491,7 @@ export const MATRIX: Readonly<Record<string, Row>> = {
     },
   },
   ...ADMIN_ROWS,
+  ...FOLLOW_UP_ROWS,
 };
 
 const vurl = (ids: MatrixIds) => `/api/visits/${ids.visitId}/screens`;

@@ -1,0 +1,132 @@
+// Issue 6 over HTTP: a signed note's follow-up links open the patient's form (public, token only);
+// a red flag answered yes tells the patient what to do and reaches the clinic's task list (with an
+// audit row and a queued email); tokens that do not open a form now (malformed, forged, expired,
+// another clinic's) are all the same 404 and leak nothing.
+import { describe, expect, it } from 'vitest';
+import { buildClinicApp } from '../spec/clinic-app.js';
+import { signedVisit } from '../spec/follow-up-fixtures.js';
+import { CLINIC, problemOf } from '../spec/test-app.js';
+
+const ANSWERS = { painNrs: 3, reliefPct: 60, sideEffects: ['soreness-or-flare'], redFlags: [], pgic: 2 };
+
+describe('follow-up links', () => {
+  it('signing schedules six links (PEG at weeks 2 and 6); the form shows the procedure and the questions for it', async () => {
+    const rig = await buildClinicApp();
+    const { links } = await signedVisit(rig);
+    expect(links.map((l) => l.pointId)).toEqual(['same-evening', 'day-1', 'day-3', 'week-1', 'week-2', 'week-6']);
+    const form = await rig.call('anonymous', 'GET', `/api/follow-up/${links[0]?.token}`);
+    expect(form.statusCode, form.body).toBe(200);
+    expect(form.headers['cache-control']).toBe('no-store');
+    const body = form.json<{ asksPeg: boolean; sites: unknown[]; products: unknown[]; redFlags: { id: string }[] }>();
+    expect(body).toMatchObject({
+      asksPeg: false,
+      sites: [{ muscle: 'trapezius-upper', side: 'left' }],
+      products: [{ injectate: 'lidocaine-1pct', steroid: false }],
+    });
+    // Upper trapezius: pleural risk moderate (chest asked); lidocaine (LAST symptoms asked).
+    expect(body.redFlags.map((f) => f.id)).toEqual([
+      'chest-pain-or-breathless',
+      'throat-swelling-or-hives',
+      'fainting',
+      'last-symptoms',
+      'new-weakness-or-numbness',
+      'bowel-or-bladder-change',
+    ]);
+    const week2 = await rig.call('anonymous', 'GET', `/api/follow-up/${links[4]?.token}`);
+    expect(week2.json<{ asksPeg: boolean }>().asksPeg).toBe(true);
+  });
+
+  it('takes several entries; asks the PEG where the schedule says; names each bad field', async () => {
+    const rig = await buildClinicApp();
+    const { links } = await signedVisit(rig);
+    const url = `/api/follow-up/${links[0]?.token}/answers`;
+    for (let i = 0; i < 2; i++) {
+      const sent = await rig.call('anonymous', 'POST', url, ANSWERS);
+      expect(sent.statusCode, sent.body).toBe(201);
+      expect(sent.json<{ redFlags: unknown[] }>().redFlags).toEqual([]);
+    }
+    const form = await rig.call('anonymous', 'GET', `/api/follow-up/${links[0]?.token}`);
+    expect(form.json<{ entries: unknown[] }>().entries).toHaveLength(2);
+    const noPeg = await rig.call('anonymous', 'POST', `/api/follow-up/${links[4]?.token}/answers`, ANSWERS);
+    expect(noPeg.statusCode).toBe(400);
+    expect(JSON.stringify(noPeg.json())).toContain('peg');
+    const bad = await rig.call('anonymous', 'POST', url, { ...ANSWERS, painNrs: 11, pgic: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('painNrs');
+    expect(bad.body).toContain('pgic');
+  });
+
+  it('a red flag: the patient is told what to do; the clinic gets a task, an audit row and a queued email', async () => {
+    const rig = await buildClinicApp();
+    const { links, visitId } = await signedVisit(rig);
+    const sent = await rig.call('anonymous', 'POST', `/api/follow-up/${links[0]?.token}/answers`, {
+      ...ANSWERS,
+      redFlags: ['fainting', 'chest-pain-or-breathless'],
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const { redFlags } = sent.json<{
+      redFlags: { id: string; urgency: string; advice: string; sources: string[] }[];
+    }>();
+    expect(redFlags.map((f) => [f.id, f.urgency])).toEqual([
+      ['chest-pain-or-breathless', 'emergency'],
+      ['fainting', 'urgent'],
+    ]);
+    expect(redFlags[0]?.sources).toEqual(['PTCARE', 'CASE_PTX_BILAT']);
+
+    const tasks = await rig.call('nurse', 'GET', '/api/tasks');
+    expect(tasks.statusCode, tasks.body).toBe(200);
+    const [task] = tasks.json<{
+      tasks: { id: string; urgency: string; visitId: string; patientName: string; etag: string }[];
+    }>().tasks;
+    expect(task).toMatchObject({ urgency: 'emergency', visitId, patientName: 'Ada Okafor', status: 'open' });
+    const audit = rig.repos.audit.filter((e) => e.actorKind === 'patient').map((e) => e.action);
+    expect(audit).toEqual(['task.create', 'follow-up.answer']);
+    const outbox = await rig.repos.inClinic(CLINIC, () => Promise.resolve(JSON.parse(rig.repos.snapshot()) as unknown));
+    expect(JSON.stringify(outbox)).toContain('[Knotwork] EMERGENCY follow-up task');
+
+    const stale = await rig.call('clinician', 'POST', `/api/tasks/${task?.id}/acknowledge`, undefined, {
+      'if-match': '"9"',
+    });
+    expect(stale.statusCode).toBe(412);
+    const ack = await rig.call('clinician', 'POST', `/api/tasks/${task?.id}/acknowledge`, undefined, {
+      'if-match': task?.etag ?? '',
+    });
+    expect(ack.statusCode, ack.body).toBe(200);
+    const resolved = await rig.call('clinician', 'POST', `/api/tasks/${task?.id}/resolve`, undefined, {
+      'if-match': ack.json<{ etag: string }>().etag,
+    });
+    expect(resolved.json()).toMatchObject({ status: 'resolved' });
+    expect((await rig.call('nurse', 'GET', '/api/tasks')).json<{ tasks: unknown[] }>().tasks).toEqual([]);
+    expect((await rig.call('nurse', 'GET', '/api/tasks?status=all')).json<{ tasks: unknown[] }>().tasks).toHaveLength(
+      1,
+    );
+  });
+
+  it('answers every token that opens no form with the same 404, and writes nothing', async () => {
+    const rig = await buildClinicApp();
+    const { links } = await signedVisit(rig);
+    const token = links[0]?.token ?? '';
+    const forged = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    const expected = (await rig.call('anonymous', 'GET', '/api/follow-up/not-a-token')).json<{ detail: string }>();
+    const before = rig.repos.snapshot();
+    for (const t of ['not-a-token', forged, 'A'.repeat(43), `${token}x`]) {
+      for (const [method, url, body] of [
+        ['GET', `/api/follow-up/${t}`, undefined],
+        ['POST', `/api/follow-up/${t}/answers`, ANSWERS],
+      ] as const) {
+        const r = await rig.call('anonymous', method, url, body);
+        expect(r.statusCode).toBe(404);
+        expect(problemOf(r).detail).toBe(expected.detail);
+      }
+    }
+    expect(rig.repos.snapshot()).toBe(before);
+    // Expired: 14 days after it was due (the same evening) the first link opens nothing.
+    rig.advance(15 * 86_400_000);
+    const late = await rig.call('anonymous', 'GET', `/api/follow-up/${token}`);
+    expect(late.statusCode).toBe(404);
+    expect(problemOf(late).detail).toBe(expected.detail);
+    expect(late.body).not.toContain('expire');
+    // A later link of the same visit still works.
+    expect((await rig.call('anonymous', 'GET', `/api/follow-up/${links[5]?.token}`)).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,181 @@
+// Issue 6's routes (shapes in follow-up-schemas.ts): the patient's follow-up form behind a link's
+// token (public, rate-limited per address, never cached; every token that does not open a form is
+// the same 404), and the clinic's tasks raised by red flags (signed in).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answerFollowUp, readFollowUpForm } from '../../app/follow-ups/follow-up-form.js';
+import { changeTask, listTasks, type TaskView } from '../../app/follow-ups/clinic-tasks.js';
+import { ANY_ROLE } from '../auth/roles.js';
+import { problemResponses } from '../openapi.js';
+import { inCallerClinic, orThrow, READ_SECURITY, WRITE_SECURITY, type ClinicApiDeps } from './clinic-context.js';
+import { IdParams, IfMatchHeaders, NoBody } from './common-schemas.js';
+import { etagOf, ifMatchVersions } from './etag.js';
+import {
+  FollowUpAnswersCreated,
+  FollowUpAnswersInput,
+  FollowUpForm,
+  FollowUpTokenParams,
+  TaskList,
+  TaskQuery,
+  Task,
+} from './follow-up-schemas.js';
+import { KnotworkError } from '../knotwork-error.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Per address: a patient reads a form a few times and sends a few entries a day. */
+export const FOLLOW_UP_RATE_LIMIT = { max: 30, timeWindow: '1 minute' } as const;
+
+const taskOut = (t: TaskView) => ({
+  id: t.id,
+  kind: t.kind,
+  urgency: t.urgency,
+  patientId: t.patientId,
+  patientName: t.patientName,
+  visitId: t.visitId,
+  createdAt: iso(t.createdAt),
+  summary: t.summary,
+  status: t.status,
+  etag: etagOf(t.revision),
+});
+
+export const followUpRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, { deps }) => {
+  const publicConfig = { auth: 'public' as const, rateLimit: FOLLOW_UP_RATE_LIMIT };
+
+  app.get(
+    '/api/follow-up/:token',
+    {
+      config: publicConfig,
+      schema: {
+        summary: 'The patient’s follow-up form behind a link (public: the token is the key)',
+        tags: ['Follow-up'],
+        params: FollowUpTokenParams,
+        response: { 200: FollowUpForm, ...problemResponses('not-found', 'rate-limited') },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      const { form } = orThrow(
+        await readFollowUpForm({ token: request.params.token, at: deps.now(), from: request.ip }, deps.repos),
+      );
+      return {
+        ...form,
+        dueAt: iso(form.dueAt),
+        expiresAt: iso(form.expiresAt),
+        procedureDate: iso(form.procedureDate),
+        sites: form.sites.map((s) => ({ ...s })),
+        products: form.products.map((p) => ({ ...p })),
+        baseline: { painNrs: form.baseline.painNrs, peg: form.baseline.peg && { ...form.baseline.peg } },
+        sideEffects: form.sideEffects.map((s) => ({ ...s })) as never,
+        redFlags: form.redFlags.map((f) => ({ ...f })) as never,
+        entries: form.entries.map((e) => ({ submittedAt: iso(e.submittedAt) })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/follow-up/:token/answers',
+    {
+      config: publicConfig,
+      schema: {
+        summary: 'Send the patient’s answers; a red flag answers what to do now and raises a clinic task',
+        tags: ['Follow-up'],
+        params: FollowUpTokenParams,
+        body: FollowUpAnswersInput,
+        response: {
+          201: FollowUpAnswersCreated,
+          ...problemResponses(
+            'validation-failed',
+            'not-found',
+            'rate-limited',
+            'payload-too-large',
+            'unsupported-media-type',
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      const done = orThrow(
+        await answerFollowUp(
+          { token: request.params.token, at: deps.now(), from: request.ip, answers: request.body },
+          deps.repos,
+        ),
+      );
+      return reply.code(201).send({
+        id: done.id,
+        redFlags: done.redFlags.map((f) => ({
+          id: f.id as never,
+          urgency: f.urgency,
+          advice: f.advice,
+          sources: [...f.sources],
+        })),
+      });
+    },
+  );
+
+  const refusals = ['validation-failed', 'unauthenticated', 'session-expired', 'forbidden'] as const;
+
+  app.get(
+    '/api/tasks',
+    {
+      config: { auth: ['session'], roles: ANY_ROLE, action: 'task.list' },
+      schema: {
+        summary: 'The clinic’s tasks (red flags from follow-up answers), most urgent first',
+        tags: ['Follow-up'],
+        security: READ_SECURITY,
+        querystring: TaskQuery,
+        response: { 200: TaskList, ...problemResponses(...refusals) },
+      },
+    },
+    async (request) => {
+      const { tasks } = await inCallerClinic(deps, request, (repos, actor, at) =>
+        listTasks({ status: request.query.status, actor, at }, repos),
+      );
+      return { tasks: tasks.map(taskOut) };
+    },
+  );
+
+  for (const [verb, to] of [
+    ['acknowledge', 'acknowledged'],
+    ['resolve', 'resolved'],
+  ] as const) {
+    app.post(
+      `/api/tasks/:id/${verb}`,
+      {
+        config: { auth: ['session'], roles: ANY_ROLE, action: `task.${verb}` },
+        schema: {
+          summary: `${verb === 'acknowledge' ? 'Acknowledge' : 'Resolve'} a task (If-Match: its etag)`,
+          tags: ['Follow-up'],
+          security: WRITE_SECURITY,
+          params: IdParams,
+          headers: IfMatchHeaders,
+          body: NoBody,
+          response: {
+            200: Task,
+            ...problemResponses(
+              ...refusals,
+              'not-found',
+              'conflict',
+              'csrf-failed',
+              'precondition-failed',
+              'precondition-required',
+            ),
+          },
+        },
+      },
+      async (request) => {
+        const header = request.headers['if-match'];
+        if (header === undefined) {
+          throw new KnotworkError('precondition-required', 'send If-Match with the etag of the task you read');
+        }
+        const { task } = orThrow(
+          await inCallerClinic(deps, request, (repos, actor, at) =>
+            changeTask({ taskId: request.params.id, to, ifRevisions: ifMatchVersions(header), actor, at }, repos),
+          ),
+        );
+        return taskOut(task);
+      },
+    );
+  }
+  return Promise.resolve();
+};
