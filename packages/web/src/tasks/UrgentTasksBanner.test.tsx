@@ -27,10 +27,10 @@ const task = (id: string, urgency: ClinicTask['urgency'], summary: string): Clin
 function rig(initial: ClinicTask[]) {
   let tasks = initial;
   const sent: string[] = [];
-  const fetchImpl = (url: RequestInfo | URL, init?: RequestInit) => {
+  const fetchImpl = (url: string, init?: RequestInit) => {
     const headers = (init?.headers ?? {}) as Record<string, string>;
-    sent.push(`${init?.method} ${String(url)} ${headers['if-match'] ?? ''}`.trim());
-    const m = /^\/api\/tasks\/([^/]+)\/(acknowledge|resolve)$/.exec(String(url));
+    sent.push(`${init?.method} ${url} ${headers['if-match'] ?? ''}`.trim());
+    const m = /^\/api\/tasks\/([^/]+)\/(acknowledge|resolve)$/.exec(url);
     let body: unknown = { tasks };
     if (m) {
       const status = m[2] === 'resolve' ? 'resolved' : 'acknowledged';
@@ -40,7 +40,10 @@ function rig(initial: ClinicTask[]) {
     return Promise.resolve(new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }));
   };
   const api = outcomeEndpoints(
-    createApiClient({ csrfToken: () => 'csrf', renewSession: (p) => Promise.reject(p) }, fetchImpl as typeof fetch),
+    createApiClient(
+      { csrfToken: () => 'csrf', renewSession: (p) => Promise.reject(p) },
+      fetchImpl as unknown as typeof fetch,
+    ),
   );
   return {
     api,
