@@ -32,6 +32,13 @@ describe('follow-up links', () => {
       'new-weakness-or-numbness',
       'bowel-or-bladder-change',
     ]);
+    // The discharge sheet answers the links (to print or show as QR codes), never cached.
+    const { visitId } = await signedVisit(rig);
+    const discharge = await rig.call('nurse', 'GET', `/api/visits/${visitId}/discharge`);
+    expect(discharge.headers['cache-control']).toBe('no-store');
+    const shown = discharge.json<{ followUpLinks: { pointId: string; url: string }[] }>().followUpLinks;
+    expect(shown.map((l) => l.pointId)).toHaveLength(6);
+    expect(shown[0]?.url).toMatch(/^https:\/\/tpi\.example\.test\/f\/[A-Za-z0-9_-]{43}$/);
     const week2 = await rig.call('anonymous', 'GET', `/api/follow-up/${links[4]?.token}`);
     expect(week2.json<{ asksPeg: boolean }>().asksPeg).toBe(true);
   });
