@@ -6,6 +6,7 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { ChartPage } from './chart/ChartPage';
 import { AppShell } from './layout/AppShell';
+import { DashboardPageLazy } from './outcomes/lazy';
 import { NewPatientPage } from './patients/NewPatientPage';
 import { PatientSearchPage } from './patients/PatientSearchPage';
 import { SessionProvider } from './session/SessionProvider';
@@ -40,6 +41,7 @@ function SignedInApp() {
           <Route path="patients/:id" element={<ChartPage />} />
           <Route path="visits/:visitId" element={<VisitPage />} />
           <Route path="visits/:visitId/:step" element={<VisitPage />} />
+          <Route path="outcomes" element={<DashboardPageLazy />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -14,6 +14,7 @@ import { ChartActionsContext, type ChartActions } from './chart-actions';
 import { HistoryCard } from './HistoryCard';
 import { MedicinesCard } from './MedicinesCard';
 import { ObservationsCard } from './ObservationsCard';
+import { OutcomesCardLazy } from '../outcomes/lazy';
 import { PatientHeader, patientName } from './PatientHeader';
 import { ProblemsCard } from './ProblemsCard';
 
@@ -95,6 +96,7 @@ export function ChartPage() {
           <HistoryCard administrations={c.administrations} />
         </div>
       </div>
+      {clinical && <OutcomesCardLazy patientId={c.patient.id} />}
     </ChartActionsContext.Provider>
   );
 }

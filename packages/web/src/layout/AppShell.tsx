@@ -39,6 +39,9 @@ export function AppShell() {
             <NavLink to="/patients" className="topnav-link">
               Patients
             </NavLink>
+            <NavLink to="/outcomes" className="topnav-link">
+              Outcomes
+            </NavLink>
           </nav>
           <div className="topbar-user">
             <span className="user-name">
