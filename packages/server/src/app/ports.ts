@@ -15,7 +15,13 @@ import type { PlanStore } from './visits/plan-ports.js';
 import type { ProcedureStore } from './visits/procedure-ports.js';
 import type { VisitDocumentationStore } from './visits/documentation-ports.js';
 import type { BaselineStore } from './visits/baseline-ports.js';
-import type { FollowUpLinkLookup, FollowUpStore, OutboxStore, TaskStore } from './follow-ups/follow-up-ports.js';
+import type {
+  FollowUpLinkLookup,
+  FollowUpStore,
+  OutboxStore,
+  OutcomeReader,
+  TaskStore,
+} from './follow-ups/follow-up-ports.js';
 import type { ChartReader, PolicyReader, ScreenStore } from './visits/visit-ports.js';
 
 export interface PatientIdentifier {
@@ -111,6 +117,8 @@ export interface ClinicRepositories {
   readonly tasks: TaskStore;
   /** Messages to send, queued in this transaction. */
   readonly outbox: OutboxStore;
+  /** Signed procedures with what their outcomes are computed from (charts, the dashboard). */
+  readonly outcomes: OutcomeReader;
   /** Writes the audit row in this same transaction. */
   readonly audit: AuditSink;
 }

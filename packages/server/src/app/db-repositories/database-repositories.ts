@@ -23,7 +23,7 @@ import { sessionStore } from './sessions.js';
 import { userStore } from './users.js';
 import { visitStore } from './visits.js';
 import { visitDocumentationStore } from './visit-documentation.js';
-import { followUpLinkLookup, followUpStore, outboxStore, taskStore } from './follow-ups.js';
+import { followUpLinkLookup, followUpStore, outboxStore, outcomeReader, taskStore } from './follow-ups.js';
 import { ephemeralLinkKey, linkTokens, type LinkTokens } from '../follow-ups/link-tokens.js';
 
 /** The clinic's stores on one transaction (of withClinic for that clinic). */
@@ -51,6 +51,7 @@ export function clinicRepositories(
     followUps: followUpStore(tx, clinicId, tokens, options.newId),
     tasks: taskStore(tx, clinicId, options.newId),
     outbox: outboxStore(tx, clinicId),
+    outcomes: outcomeReader(tx),
     users: clinicUserStore(tx, clinicId, options.newId),
     apiTokens: apiTokenStore(tx, clinicId, options.newId),
     auditLog: auditReader(tx, clinicId),

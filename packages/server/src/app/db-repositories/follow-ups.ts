@@ -15,6 +15,8 @@ import type {
   FollowUpLinkLookup,
   FollowUpStore,
   OutboxStore,
+  OutcomeReader,
+  ProcedureFacts,
   TaskStore,
 } from '../follow-ups/follow-up-ports.js';
 import type { LinkTokens } from '../follow-ups/link-tokens.js';
@@ -278,5 +280,129 @@ export function followUpLinkLookup(database: Database): FollowUpLinkLookup {
       const [row] = await systemQuery<{ clinic_id: string; id: string }>(LINK_BY_HASH, [hash]);
       return row ? { clinicId: row.clinic_id, followUpId: row.id } : undefined;
     },
+  };
+}
+
+interface FactRow {
+  visit_id: string;
+  note_id: string;
+  patient_id: string;
+  signed_at: Date | string;
+  signed_by: string | null;
+  indication_icd10: string | null;
+  indication_display: string | null;
+  pain_nrs: number | null;
+  peg_pain: number | null;
+  peg_enjoyment: number | null;
+  peg_activity: number | null;
+}
+
+const ms = (v: Date | string) => (v instanceof Date ? v.getTime() : Date.parse(v));
+
+/**
+ * The signed procedures and everything their outcomes need, in four statements (procedures, then
+ * the administrations, answers and complications of those procedures, each by the same filter).
+ */
+export function outcomeReader(tx: KnotworkTx): OutcomeReader {
+  return {
+    facts: async (q) => {
+      if ((q.patientId !== undefined && !isUuid(q.patientId)) || (q.clinician !== undefined && !isUuid(q.clinician))) {
+        return [];
+      }
+      const conditions = [sql`n.version = 1`, sql`n.status <> 'draft'`];
+      if (q.patientId !== undefined) conditions.push(sql`n.patient_id = ${q.patientId}`);
+      if (q.from !== undefined) conditions.push(sql`n.signed_at >= ${new Date(q.from).toISOString()}::timestamptz`);
+      if (q.to !== undefined) conditions.push(sql`n.signed_at < ${new Date(q.to).toISOString()}::timestamptz`);
+      if (q.clinician !== undefined) conditions.push(sql`n.signed_by = ${q.clinician}`);
+      const where = sql.join(conditions, sql` and `);
+      const chosen = sql`select n.visit_id from procedure_notes n where ${where}`;
+      const rows = <R>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: R[] }).rows) as R[];
+      const [procedures, given, answers, complications] = await Promise.all([
+        tx.execute(sql`select n.visit_id, n.id as note_id, n.patient_id, n.signed_at, n.signed_by,
+            b.indication_icd10, b.indication_display, b.pain_nrs, b.peg_pain, b.peg_enjoyment, b.peg_activity
+          from procedure_notes n left join visit_baselines b on b.visit_id = n.visit_id
+          where ${where} order by n.signed_at, n.visit_id`),
+        tx.execute(sql`select visit_id, muscle, side, injectate from administrations
+          where visit_id in (${chosen}) order by visit_id, id`),
+        tx.execute(sql`select a.*, f.point_id from follow_up_answers a join follow_ups f on f.id = a.follow_up_id
+          where a.visit_id in (${chosen}) order by a.submitted_at, a.id`),
+        tx.execute(sql`select visit_id, type_code, onset_at from complications
+          where status <> 'entered-in-error' and visit_id in (${chosen}) order by onset_at, id`),
+      ]);
+      type Given = { visit_id: string; muscle: string; side: string; injectate: string };
+      type Answer = Record<string, unknown> & { visit_id: string; point_id: string | null };
+      type Complication = { visit_id: string; type_code: string; onset_at: Date | string };
+      const by = <T extends { visit_id: string }>(list: T[]) => {
+        const map = new Map<string, T[]>();
+        for (const r of list) {
+          const at = map.get(r.visit_id);
+          if (at) at.push(r);
+          else map.set(r.visit_id, [r]);
+        }
+        return map;
+      };
+      const givenBy = by(rows<Given>(given));
+      const answersBy = by(rows<Answer>(answers));
+      const complicationsBy = by(rows<Complication>(complications));
+      return rows<FactRow>(procedures).map((p): ProcedureFacts => {
+        const sites = new Map<string, { muscle: string; side: string }>();
+        for (const g of givenBy.get(p.visit_id) ?? [])
+          sites.set(`${g.muscle}/${g.side}`, { muscle: g.muscle, side: g.side });
+        return {
+          visitId: p.visit_id,
+          noteId: p.note_id,
+          patientId: p.patient_id,
+          signedAt: ms(p.signed_at),
+          signedBy: p.signed_by,
+          indication:
+            p.indication_icd10 === null ? null : { icd10: p.indication_icd10, display: p.indication_display ?? '' },
+          baseline:
+            p.pain_nrs === null
+              ? null
+              : {
+                  painNrs: p.pain_nrs,
+                  peg:
+                    p.peg_pain === null || p.peg_enjoyment === null || p.peg_activity === null
+                      ? null
+                      : { pain: p.peg_pain, enjoyment: p.peg_enjoyment, activity: p.peg_activity },
+                },
+          sites: [...sites.values()],
+          injectates: [...new Set((givenBy.get(p.visit_id) ?? []).map((g) => g.injectate))],
+          answers: (answersBy.get(p.visit_id) ?? []).map((a) => ({
+            ...answerOfRaw(a),
+            pointId: a.point_id,
+          })),
+          complications: (complicationsBy.get(p.visit_id) ?? []).map((c) => ({
+            type: c.type_code,
+            at: new Date(ms(c.onset_at)).toISOString(),
+          })),
+        };
+      });
+    },
+  };
+}
+
+function answerOfRaw(a: Record<string, unknown>): FollowUpAnswer {
+  const num = (k: string) => (a[k] === null || a[k] === undefined ? null : Number(a[k]));
+  const list = (k: string) => {
+    const v = a[k];
+    return (typeof v === 'string' ? JSON.parse(v) : (v ?? [])) as string[];
+  };
+  const pain = num('peg_pain');
+  const enjoyment = num('peg_enjoyment');
+  const activity = num('peg_activity');
+  return {
+    id: String(a['id']),
+    followUpId: String(a['follow_up_id']),
+    patientId: String(a['patient_id']),
+    visitId: String(a['visit_id']),
+    submittedAt: ms(a['submitted_at'] as Date | string),
+    painNrs: Number(a['pain_nrs']),
+    reliefPct: Number(a['relief_pct']),
+    peg: pain === null || enjoyment === null || activity === null ? null : { pain, enjoyment, activity },
+    pgic: Number(a['pgic']),
+    sideEffects: list('side_effects'),
+    redFlags: list('red_flags'),
+    comment: (a['comment'] as string | null) ?? null,
   };
 }

@@ -120,3 +120,34 @@ export interface OutboxStore {
 export interface FollowUpLinkLookup {
   find(tokenHash: string): Promise<{ readonly clinicId: string; readonly followUpId: string } | undefined>;
 }
+
+/** What the outcome of one signed procedure is computed from (@knotwork/core procedureOutcome). */
+export interface ProcedureFacts {
+  readonly visitId: string;
+  /** The first signed version (its signature is the procedure's time). */
+  readonly noteId: string;
+  readonly patientId: string;
+  readonly signedAt: number;
+  readonly signedBy: string | null;
+  readonly indication: { readonly icd10: string; readonly display: string } | null;
+  readonly baseline: { readonly painNrs: number; readonly peg: Peg | null } | null;
+  readonly sites: readonly { readonly muscle: string; readonly side: string }[];
+  readonly injectates: readonly string[];
+  /** Oldest first, with the schedule point of the link each came through. */
+  readonly answers: readonly (FollowUpAnswer & { readonly pointId: string | null })[];
+  /** The clinician's complications (entered-in-error left out). */
+  readonly complications: readonly { readonly type: string; readonly at: string }[];
+}
+
+export interface OutcomeFactsQuery {
+  readonly patientId?: string;
+  /** Signed at or after / before (epoch ms). */
+  readonly from?: number;
+  readonly to?: number;
+  readonly clinician?: string;
+}
+
+export interface OutcomeReader {
+  /** The clinic's signed procedures matching the query, oldest first. */
+  facts(query: OutcomeFactsQuery): Promise<readonly ProcedureFacts[]>;
+}

@@ -8,8 +8,11 @@ import type {
   FollowUpStore,
   NewOutboxMessage,
   OutboxStore,
+  OutcomeReader,
+  ProcedureFacts,
   TaskStore,
 } from './follow-up-ports.js';
+import type { ClinicData } from '../memory-visit-stores.js';
 import type { LinkTokens } from './link-tokens.js';
 
 export interface FollowUpData {
@@ -160,6 +163,54 @@ export function memoryFollowUpLinkLookup(clinics: () => Iterable<[string, Follow
         if (followUpId !== undefined) return Promise.resolve({ clinicId, followUpId });
       }
       return Promise.resolve(undefined);
+    },
+  };
+}
+
+/** The twin of db-repositories/follow-ups.ts outcomeReader, over the clinic's maps. */
+export function memoryOutcomeReader(clinic: ClinicData, data: FollowUpData): OutcomeReader {
+  return {
+    facts: (q) => {
+      const firsts = [...clinic.notes.values()].filter(
+        (n) =>
+          n.version === 1 &&
+          n.status !== 'draft' &&
+          n.signedAt !== null &&
+          (q.patientId === undefined || n.patientId === q.patientId) &&
+          (q.from === undefined || (n.signedAt ?? 0) >= q.from) &&
+          (q.to === undefined || (n.signedAt ?? 0) < q.to) &&
+          (q.clinician === undefined || n.signedBy === q.clinician),
+      );
+      firsts.sort((a, b) => (a.signedAt ?? 0) - (b.signedAt ?? 0) || (a.visitId < b.visitId ? -1 : 1));
+      const pointOf = new Map(data.links.map((l) => [l.id, l.pointId]));
+      return Promise.resolve(
+        firsts.map((n): ProcedureFacts => {
+          const baseline = clinic.baselines.get(n.visitId);
+          const given = clinic.procedures.administrations
+            .filter((a) => a.visitId === n.visitId)
+            .sort((a, b) => (a.id < b.id ? -1 : 1));
+          const sites = new Map(given.map((g) => [`${g.muscle}/${g.side}`, { muscle: g.muscle, side: g.side }]));
+          return {
+            visitId: n.visitId,
+            noteId: n.id,
+            patientId: n.patientId,
+            signedAt: n.signedAt ?? 0,
+            signedBy: n.signedBy,
+            indication: baseline ? baseline.indication : null,
+            baseline: baseline ? { painNrs: baseline.painNrs, peg: baseline.peg } : null,
+            sites: [...sites.values()],
+            injectates: [...new Set(given.map((g) => g.injectate))],
+            answers: data.answers
+              .filter((a) => a.visitId === n.visitId)
+              .sort(byTime)
+              .map((a) => ({ ...a, pointId: pointOf.get(a.followUpId) ?? null })),
+            complications: clinic.procedures.complications
+              .filter((c) => c.visitId === n.visitId && c.status !== 'entered-in-error')
+              .sort((a, b) => Date.parse(a.onset) - Date.parse(b.onset) || (a.id < b.id ? -1 : 1))
+              .map((c) => ({ type: c.type, at: new Date(Date.parse(c.onset)).toISOString() })),
+          };
+        }),
+      );
     },
   };
 }

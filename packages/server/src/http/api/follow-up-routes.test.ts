@@ -3,7 +3,7 @@
 // audit row and a queued email); tokens that do not open a form now (malformed, forged, expired,
 // another clinic's) are all the same 404 and leak nothing.
 import { describe, expect, it } from 'vitest';
-import { buildClinicApp } from '../spec/clinic-app.js';
+import { buildClinicApp, CLEAN_ID } from '../spec/clinic-app.js';
 import { signedVisit } from '../spec/follow-up-fixtures.js';
 import { CLINIC, problemOf } from '../spec/test-app.js';
 
@@ -135,5 +135,74 @@ describe('follow-up links', () => {
     expect(late.body).not.toContain('expire');
     // A later link of the same visit still works.
     expect((await rig.call('anonymous', 'GET', `/api/follow-up/${links[5]?.token}`)).statusCode).toBe(200);
+  });
+});
+
+describe('outcomes', () => {
+  it('a patient’s procedure: answers as points, the core’s outcome and eligibility; the dashboard counts it; CSV too', async () => {
+    const rig = await buildClinicApp();
+    const { links, visitId } = await signedVisit(rig);
+    const baseline = await rig.call(
+      'nurse',
+      'PUT',
+      `/api/visits/${visitId}/baseline`,
+      { indication: { icd10: 'M79.18', display: 'Myalgia, other site' }, painNrs: 8, peg: null },
+      { 'if-match': '"1"' },
+    );
+    // The baseline may already exist (none in this rig): record it if not.
+    if (baseline.statusCode !== 200) {
+      const first = await rig.call(
+        'nurse',
+        'PUT',
+        `/api/visits/${visitId}/baseline`,
+        { indication: { icd10: 'M79.18', display: 'Myalgia, other site' }, painNrs: 8, peg: null },
+        { 'if-none-match': '*' },
+      );
+      expect(first.statusCode, first.body).toBe(201);
+    }
+    rig.advance(24 * 3_600_000);
+    for (const role of ['clinician', 'nurse', 'clinic-admin'] as const) rig.forget(role);
+    const sent = await rig.call('anonymous', 'POST', `/api/follow-up/${links[1]?.token}/answers`, {
+      ...ANSWERS,
+      painNrs: 3,
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+
+    const outcomes = await rig.call('clinician', 'GET', `/api/patients/${CLEAN_ID}/outcomes`);
+    expect(outcomes.statusCode, outcomes.body).toBe(200);
+    const [procedure] = outcomes.json<{
+      procedures: {
+        visitId: string;
+        indication: { icd10: string } | null;
+        points: { pointId: string; painNrs: number }[];
+        outcome: { responder30: boolean | null; responder50: boolean | null };
+        eligibility: { verdict: string; pack: { id: string } };
+      }[];
+    }>().procedures;
+    expect(procedure).toMatchObject({
+      visitId,
+      indication: { icd10: 'M79.18' },
+      points: [{ pointId: 'day-1', painNrs: 3 }],
+      outcome: { responder30: true, responder50: true },
+    });
+    expect(['eligible', 'not-eligible', 'unknown']).toContain(procedure?.eligibility.verdict);
+
+    const dashboard = await rig.call('clinic-admin', 'GET', '/api/dashboard/outcomes?indication=M79');
+    expect(dashboard.statusCode, dashboard.body).toBe(200);
+    expect(dashboard.json()).toMatchObject({
+      totals: { patients: 1, procedures: 1, answers: 1 },
+      overall: { procedures: 1, responder50: { n: 1, of: 1, rate: 1 }, steroidExposure: { n: 0, of: 1 } },
+      byInjectate: [{ key: 'anaesthetic-only', procedures: 1 }],
+      byMuscle: [{ key: 'trapezius-upper', procedures: 1 }],
+    });
+    const none = await rig.call('clinic-admin', 'GET', '/api/dashboard/outcomes?injectate=with-steroid');
+    expect(none.json<{ totals: { procedures: number } }>().totals.procedures).toBe(0);
+    const csv = await rig.call('clinic-admin', 'GET', '/api/dashboard/outcomes.csv');
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      'group,key,label,procedures,responder30_n,responder30_of,responder50_n,responder50_of,median_relief_duration_days,flare_n,flare_of,complications_n,complications_of,steroid_n',
+    );
+    expect(csv.body).toContain('overall,all,All procedures,1,1,1,1,1');
   });
 });

@@ -2,14 +2,25 @@
 // token (public, rate-limited per address, never cached; every token that does not open a form is
 // the same 404), and the clinic's tasks raised by red flags (signed in).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { answerFollowUp, readFollowUpForm } from '../../app/follow-ups/follow-up-form.js';
 import { changeTask, listTasks, type TaskView } from '../../app/follow-ups/clinic-tasks.js';
-import { ANY_ROLE } from '../auth/roles.js';
+import {
+  dashboardCsv,
+  outcomesDashboard,
+  patientOutcomes,
+  type ProcedureOutcomeView,
+} from '../../app/follow-ups/outcomes.js';
+import { ANY_ROLE, CLINICAL_ROLES } from '../auth/roles.js';
 import { problemResponses } from '../openapi.js';
 import { inCallerClinic, orThrow, READ_SECURITY, WRITE_SECURITY, type ClinicApiDeps } from './clinic-context.js';
 import { IdParams, IfMatchHeaders, NoBody } from './common-schemas.js';
 import { etagOf, ifMatchVersions } from './etag.js';
 import {
+  Dashboard,
+  DASHBOARD_CSV_COLUMNS,
+  DashboardQuery,
+  PatientOutcomes,
   FollowUpAnswersCreated,
   FollowUpAnswersInput,
   FollowUpForm,
@@ -177,5 +188,90 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (a
       },
     );
   }
+
+  const procedureOut = (p: ProcedureOutcomeView) => ({
+    visitId: p.facts.visitId,
+    noteId: p.facts.noteId,
+    date: iso(p.facts.signedAt),
+    sites: p.facts.sites.map((x) => ({ ...x })),
+    injectates: [...p.facts.injectates],
+    indication: p.facts.indication && { ...p.facts.indication },
+    baseline: {
+      painNrs: p.facts.baseline?.painNrs ?? null,
+      peg: p.facts.baseline?.peg ? { ...p.facts.baseline.peg } : null,
+    },
+    points: p.points.map((x) => ({
+      ...x,
+      at: iso(x.at),
+      peg: x.peg && { ...x.peg },
+      sideEffects: [...x.sideEffects],
+      redFlags: [...x.redFlags],
+    })),
+    outcome: p.outcome,
+    eligibility: p.eligibility,
+  });
+
+  app.get(
+    '/api/patients/:id/outcomes',
+    {
+      config: { auth: ['session'], roles: CLINICAL_ROLES, action: 'outcomes.read' },
+      schema: {
+        summary: 'The patient’s signed procedures with follow-up answers, outcome and repeat eligibility (core)',
+        tags: ['Outcomes'],
+        security: READ_SECURITY,
+        params: IdParams,
+        response: { 200: PatientOutcomes, ...problemResponses(...refusals, 'not-found') },
+      },
+    },
+    async (request) => {
+      const { procedures } = orThrow(
+        await inCallerClinic(deps, request, (repos, actor, at) =>
+          patientOutcomes({ patientId: request.params.id, actor, at }, repos),
+        ),
+      );
+      return { procedures: procedures.map(procedureOut) };
+    },
+  );
+
+  const dashboard = (request: Parameters<typeof inCallerClinic>[1], filters: DashboardQueryValue) =>
+    inCallerClinic(deps, request, (repos, actor, at) => outcomesDashboard({ filters, actor, at }, repos));
+
+  app.get(
+    '/api/dashboard/outcomes',
+    {
+      config: { auth: ['session'], roles: ANY_ROLE, action: 'dashboard.read' },
+      schema: {
+        summary: 'Responder rates, median relief duration, flares, complications and steroid exposure, by group',
+        tags: ['Outcomes'],
+        security: READ_SECURITY,
+        querystring: DashboardQuery,
+        response: { 200: Dashboard, ...problemResponses(...refusals) },
+      },
+    },
+    async (request) => JSON.parse(JSON.stringify((await dashboard(request, request.query)).dashboard)) as never,
+  );
+
+  app.get(
+    '/api/dashboard/outcomes.csv',
+    {
+      config: { auth: ['session'], roles: ANY_ROLE, action: 'dashboard.read' },
+      schema: {
+        summary: 'The dashboard as CSV: one line per row of every group',
+        tags: ['Outcomes'],
+        security: READ_SECURITY,
+        querystring: DashboardQuery,
+        response: { 200: z.string().describe('text/csv'), ...problemResponses(...refusals) },
+      },
+    },
+    async (request, reply) => {
+      const { dashboard: d } = await dashboard(request, request.query);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="knotwork-outcomes.csv"')
+        .send(dashboardCsv(d, DASHBOARD_CSV_COLUMNS));
+    },
+  );
   return Promise.resolve();
 };
+
+type DashboardQueryValue = z.infer<typeof DashboardQuery>;

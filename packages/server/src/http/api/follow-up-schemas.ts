@@ -139,7 +139,7 @@ export const ProcedureOutcomes = z.object({
   date: z.iso.datetime(),
   sites: z.array(z.object({ muscle: z.string(), side: z.string() })),
   injectates: z.array(z.string()),
-  indication: z.string().nullable(),
+  indication: z.object({ icd10: z.string(), display: z.string() }).nullable().describe('From the visit’s baseline'),
   baseline: z.object({ painNrs: z.number().int().nullable(), peg: PegView.nullable() }),
   points: z.array(Point),
   outcome: z.unknown().describe('@knotwork/core procedureOutcome(...)'),

@@ -226,6 +226,9 @@ const FOLLOW_UP_ROWS: Readonly<Record<string, Row>> = {
     }),
   },
   'GET /api/tasks': { who: EVERYONE, ok: 200 },
+  'GET /api/patients/:id/outcomes': { who: CLINICAL, ok: 200 },
+  'GET /api/dashboard/outcomes': { who: EVERYONE, ok: 200 },
+  'GET /api/dashboard/outcomes.csv': { who: EVERYONE, ok: 200 },
   'POST /api/tasks/:id/acknowledge': {
     who: EVERYONE,
     ok: 200,
