@@ -28,26 +28,30 @@ const codeList = (what: string) =>
 
 export const EducationQuery = z.strictObject({ muscles: codeList('muscle'), injectates: codeList('injectate') });
 
-const Item = z.object({ id: z.string(), text: z.string(), sources: z.array(z.string()) });
+const Item = z.object({ id: z.string(), text: z.string(), sources: z.array(z.string()).readonly() });
 export const EducationView = z
   .object({
-    sites: z.array(z.object({ muscle: z.string(), name: z.string() })),
-    injectates: z.array(
-      z.object({
-        injectate: z.string(),
-        name: z.string(),
-        kind: z.enum(['local-anaesthetic', 'corticosteroid', 'saline']),
-      }),
-    ),
-    unknown: z.object({ muscles: z.array(z.string()), injectates: z.array(z.string()) }),
-    sections: z.array(z.object({ id: z.string(), title: z.string(), items: z.array(Item) })),
-    warningSigns: z.array(
-      Item.extend({
-        action: z.string(),
-        urgency: z.enum(['emergency', 'urgent', 'same-day', 'routine']),
-        because: z.string().optional(),
-      }),
-    ),
+    sites: z.array(z.object({ muscle: z.string(), name: z.string() })).readonly(),
+    injectates: z
+      .array(
+        z.object({
+          injectate: z.string(),
+          name: z.string(),
+          kind: z.enum(['local-anaesthetic', 'corticosteroid', 'saline']),
+        }),
+      )
+      .readonly(),
+    unknown: z.object({ muscles: z.array(z.string()).readonly(), injectates: z.array(z.string()).readonly() }),
+    sections: z.array(z.object({ id: z.string(), title: z.string(), items: z.array(Item).readonly() })).readonly(),
+    warningSigns: z
+      .array(
+        Item.extend({
+          action: z.string(),
+          urgency: z.enum(['emergency', 'urgent', 'same-day', 'routine']),
+          because: z.string().optional(),
+        }),
+      )
+      .readonly(),
   })
   .meta({ id: 'EducationPage' });
 
