@@ -34,7 +34,7 @@ export function FollowUpAnswersView({ created }: { readonly created: FollowUpAns
       <ul className="fu-advice-list">
         {flags.map((f) => (
           <li key={f.id} className={`fu-advice fu-advice-${f.urgency}`}>
-            <p className="fu-advice-urgency">{HEADLINE[f.urgency]}</p>
+            {flags.length > 1 && <p className="fu-advice-urgency">{HEADLINE[f.urgency]}</p>}
             <p className="fu-advice-text">{f.advice}</p>
           </li>
         ))}

@@ -108,6 +108,24 @@ export function DischargeStep({ visit }: StepProps) {
           </ul>
         </section>
       )}
+      {(sheet.followUpLinks?.length ?? 0) > 0 && (
+        <section className="record-block" aria-labelledby="follow-up-title">
+          <h3 id="follow-up-title" className="record-subtitle">
+            Follow-up questions for the patient
+          </h3>
+          <p className="muted">
+            The patient is sent each link when it is due; the printed sheet carries the first as a QR code.
+          </p>
+          <ul className="plain-list">
+            {sheet.followUpLinks?.map((l) => (
+              <li key={l.pointId}>
+                {l.label}: due{' '}
+                {new Date(l.dueAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {plan.value && (
         <LearnLink
           muscles={plan.value.sites.map((s) => s.muscle)}
