@@ -322,14 +322,14 @@ export function outcomeReader(tx: KnotworkTx): OutcomeReader {
             b.indication_icd10, b.indication_display, b.pain_nrs, b.peg_pain, b.peg_enjoyment, b.peg_activity
           from procedure_notes n left join visit_baselines b on b.visit_id = n.visit_id
           where ${where} order by n.signed_at, n.visit_id`),
-        tx.execute(sql`select visit_id, muscle, side, injectate from administrations
+        tx.execute(sql`select visit_id, muscle_code as muscle, side, product_code as injectate from administrations
           where visit_id in (${chosen}) order by visit_id, id`),
         tx.execute(sql`select a.*, f.point_id from follow_up_answers a join follow_ups f on f.id = a.follow_up_id
           where a.visit_id in (${chosen}) order by a.submitted_at, a.id`),
         tx.execute(sql`select visit_id, type_code, onset_at from complications
           where status <> 'entered-in-error' and visit_id in (${chosen}) order by onset_at, id`),
       ]);
-      type Given = { visit_id: string; muscle: string; side: string; injectate: string };
+      type Given = { visit_id: string; muscle: string; side: string; injectate: string | null };
       type Answer = Record<string, unknown> & { visit_id: string; point_id: string | null };
       type Complication = { visit_id: string; type_code: string; onset_at: Date | string };
       const by = <T extends { visit_id: string }>(list: T[]) => {
@@ -367,7 +367,9 @@ export function outcomeReader(tx: KnotworkTx): OutcomeReader {
                       : { pain: p.peg_pain, enjoyment: p.peg_enjoyment, activity: p.peg_activity },
                 },
           sites: [...sites.values()],
-          injectates: [...new Set((givenBy.get(p.visit_id) ?? []).map((g) => g.injectate))],
+          injectates: [
+            ...new Set((givenBy.get(p.visit_id) ?? []).flatMap((g) => (g.injectate === null ? [] : [g.injectate]))),
+          ],
           answers: (answersBy.get(p.visit_id) ?? []).map((a) => ({
             ...answerOfRaw(a),
             pointId: a.point_id,

@@ -53,7 +53,7 @@ const COMPLICATION: ImmediateComplication = {
   note: null,
 };
 
-function documentation(patientId: string): VisitDocumentation {
+export function documentation(patientId: string): VisitDocumentation {
   const form = consentForm(PLAN);
   if (!form.ok) throw new Error('fixture');
   return {
