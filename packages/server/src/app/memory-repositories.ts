@@ -25,7 +25,11 @@ import type {
   Repositories,
 } from './ports.js';
 import { emptyChart, memoryRecordStore, storedChart } from './records/memory-record-store.js';
-import { memoryAftercareSettingsStore, memoryPolicySettingsStore } from './settings/memory-settings-stores.js';
+import {
+  memoryAftercareSettingsStore,
+  memoryEligibilityPackStore,
+  memoryPolicySettingsStore,
+} from './settings/memory-settings-stores.js';
 import { memoryScreenStore } from './visits/visit-ports.js';
 import {
   copyProcedureData,
@@ -313,6 +317,7 @@ export function memoryRepositories(
         policies: { currentPolicy: () => Promise.resolve(data.policyVersions.at(-1)?.policy ?? DEFAULT_POLICY) },
         policySettings: memoryPolicySettingsStore(data.policyVersions),
         aftercareSettings: memoryAftercareSettingsStore(data.policyVersions),
+        eligibilityPack: memoryEligibilityPackStore(data.policyVersions),
         screens: screenStore(data, isClinicUser),
         plans: planStore(data, newId, isClinicUser),
         notes: noteStore(data, newId, isClinicUser),

@@ -22,6 +22,7 @@ import type {
   OutcomeReader,
   TaskStore,
 } from './follow-ups/follow-up-ports.js';
+import type { EligibilityPackStore } from './follow-ups/eligibility-pack-setting.js';
 import type { ChartReader, PolicyReader, ScreenStore } from './visits/visit-ports.js';
 
 export interface PatientIdentifier {
@@ -117,6 +118,8 @@ export interface ClinicRepositories {
   readonly tasks: TaskStore;
   /** Messages to send, queued in this transaction. */
   readonly outbox: OutboxStore;
+  /** The repeat-eligibility rule pack, a versioned clinic setting. */
+  readonly eligibilityPack: EligibilityPackStore;
   /** Signed procedures with what their outcomes are computed from (charts, the dashboard). */
   readonly outcomes: OutcomeReader;
   /** Writes the audit row in this same transaction. */

@@ -23,6 +23,7 @@ import { sessionStore } from './sessions.js';
 import { userStore } from './users.js';
 import { visitStore } from './visits.js';
 import { visitDocumentationStore } from './visit-documentation.js';
+import { eligibilityPackStore } from './eligibility-pack.js';
 import { followUpLinkLookup, followUpStore, outboxStore, outcomeReader, taskStore } from './follow-ups.js';
 import { ephemeralLinkKey, linkTokens, type LinkTokens } from '../follow-ups/link-tokens.js';
 
@@ -52,6 +53,7 @@ export function clinicRepositories(
     tasks: taskStore(tx, clinicId, options.newId),
     outbox: outboxStore(tx, clinicId),
     outcomes: outcomeReader(tx),
+    eligibilityPack: eligibilityPackStore(tx, clinicId),
     users: clinicUserStore(tx, clinicId, options.newId),
     apiTokens: apiTokenStore(tx, clinicId, options.newId),
     auditLog: auditReader(tx, clinicId),

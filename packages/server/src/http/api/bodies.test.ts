@@ -96,6 +96,7 @@ describe('bad bodies on every route that takes one', () => {
       'PUT /api/patients/:id/allergies/:entryId',
       'PUT /api/patients/:id/conditions/:entryId',
       'PUT /api/patients/:id/medicines/:entryId',
+      'PUT /api/settings/eligibility-pack',
       'PUT /api/settings/follow-up-schedule',
       'PUT /api/settings/observation-time',
       'PUT /api/settings/screening-policy',

@@ -206,3 +206,50 @@ describe('outcomes', () => {
     expect(csv.body).toContain('overall,all,All procedures,1,1,1,1,1');
   });
 });
+
+describe('the eligibility pack setting', () => {
+  it('is Medicare until a clinic admin chooses another under If-Match; a clinic pack is checked by the core', async () => {
+    const rig = await buildClinicApp();
+    const first = await rig.call('nurse', 'GET', '/api/settings/eligibility-pack');
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ packId: 'medicare-lcd-l34211', isDefault: true, settingsVersion: 0 });
+    const etag = String(first.headers.etag);
+    expect(
+      (await rig.call('clinic-admin', 'PUT', '/api/settings/eligibility-pack', { packId: 'evicore-cmm-202' }))
+        .statusCode,
+    ).toBe(428);
+    const changed = await rig.call(
+      'clinic-admin',
+      'PUT',
+      '/api/settings/eligibility-pack',
+      { packId: 'evicore-cmm-202' },
+      { 'if-match': etag },
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ packId: 'evicore-cmm-202', isDefault: false, settingsVersion: 1 });
+    const bad = await rig.call(
+      'clinic-admin',
+      'PUT',
+      '/api/settings/eligibility-pack',
+      { packId: 'clinic', rules: { id: 'ours', criteria: 'none' } },
+      { 'if-match': String(changed.headers.etag) },
+    );
+    expect(bad.statusCode).toBe(400);
+    // The follow-up schedule's own changes carry the pack forward.
+    const schedule = await rig.call('clinic-admin', 'GET', '/api/settings/follow-up-schedule');
+    await rig.call(
+      'clinic-admin',
+      'PUT',
+      '/api/settings/follow-up-schedule',
+      { points: [{ id: 'day-1', label: 'Day 1', after: 'P1D' }] },
+      { 'if-match': String(schedule.headers.etag) },
+    );
+    expect((await rig.call('nurse', 'GET', '/api/settings/eligibility-pack')).json()).toMatchObject({
+      packId: 'evicore-cmm-202',
+      settingsVersion: 2,
+    });
+    expect(
+      (await rig.call('nurse', 'PUT', '/api/settings/eligibility-pack', { packId: 'evicore-cmm-202' })).statusCode,
+    ).toBe(403);
+  });
+});

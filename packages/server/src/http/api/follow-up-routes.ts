@@ -6,17 +6,25 @@ import { z } from 'zod';
 import { answerFollowUp, readFollowUpForm } from '../../app/follow-ups/follow-up-form.js';
 import { changeTask, listTasks, type TaskView } from '../../app/follow-ups/clinic-tasks.js';
 import {
+  changeEligibilityPack,
+  currentEligibilityPack,
+  readEligibilityPack,
+  type EligibilityPackView as PackView,
+} from '../../app/follow-ups/eligibility-pack-setting.js';
+import {
   dashboardCsv,
   outcomesDashboard,
   patientOutcomes,
   type ProcedureOutcomeView,
 } from '../../app/follow-ups/outcomes.js';
-import { ANY_ROLE, CLINICAL_ROLES } from '../auth/roles.js';
+import { ADMIN_ROLES, ANY_ROLE, CLINICAL_ROLES } from '../auth/roles.js';
 import { problemResponses } from '../openapi.js';
 import { inCallerClinic, orThrow, READ_SECURITY, WRITE_SECURITY, type ClinicApiDeps } from './clinic-context.js';
 import { IdParams, IfMatchHeaders, NoBody } from './common-schemas.js';
 import { etagOf, ifMatchVersions } from './etag.js';
 import {
+  EligibilityPackChange,
+  EligibilityPackView,
   Dashboard,
   DASHBOARD_CSV_COLUMNS,
   DashboardQuery,
@@ -225,8 +233,8 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (a
     },
     async (request) => {
       const { procedures } = orThrow(
-        await inCallerClinic(deps, request, (repos, actor, at) =>
-          patientOutcomes({ patientId: request.params.id, actor, at }, repos),
+        await inCallerClinic(deps, request, async (repos, actor, at) =>
+          patientOutcomes({ patientId: request.params.id, actor, at }, repos, await currentEligibilityPack(repos)),
         ),
       );
       return { procedures: procedures.map(procedureOut) };
@@ -269,6 +277,62 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (a
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="knotwork-outcomes.csv"')
         .send(dashboardCsv(d, DASHBOARD_CSV_COLUMNS));
+    },
+  );
+  const packOut = (v: PackView) => ({
+    ...v,
+    changedAt: v.changedAt === null ? null : iso(v.changedAt),
+  });
+
+  app.get(
+    '/api/settings/eligibility-pack',
+    {
+      config: { auth: ['session'], roles: ANY_ROLE, action: 'settings.eligibility-pack.read' },
+      schema: {
+        summary:
+          'The clinic’s repeat-eligibility rule pack (Medicare by default, eviCore, or the clinic’s own); ETag "<settings version>"',
+        tags: ['Settings'],
+        security: READ_SECURITY,
+        response: { 200: EligibilityPackView, ...problemResponses(...refusals) },
+      },
+    },
+    async (request, reply) => {
+      const view = await inCallerClinic(deps, request, (repos, actor, at) => readEligibilityPack({ actor, at }, repos));
+      return reply.header('etag', etagOf(view.settingsVersion)).send(packOut(view));
+    },
+  );
+
+  app.put(
+    '/api/settings/eligibility-pack',
+    {
+      config: { auth: ['session'], roles: ADMIN_ROLES, action: 'settings.eligibility-pack.change' },
+      schema: {
+        summary: 'Choose the repeat-eligibility pack (a new settings version; If-Match required)',
+        tags: ['Settings'],
+        security: WRITE_SECURITY,
+        headers: IfMatchHeaders,
+        body: EligibilityPackChange,
+        response: {
+          200: EligibilityPackView,
+          ...problemResponses(...refusals, 'csrf-failed', 'precondition-failed', 'precondition-required'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const header = request.headers['if-match'];
+      if (header === undefined) {
+        throw new KnotworkError('precondition-required', 'send If-Match with the ETag of the settings you read');
+      }
+      const { packId, rules, reason } = request.body;
+      const { setting } = orThrow(
+        await inCallerClinic(deps, request, (repos, actor, at) =>
+          changeEligibilityPack(
+            { packId, pack: rules, reason: reason ?? null, ifVersions: ifMatchVersions(header), actor, at },
+            repos,
+          ),
+        ),
+      );
+      return reply.header('etag', etagOf(setting.settingsVersion)).send(packOut(setting));
     },
   );
   return Promise.resolve();

@@ -229,6 +229,15 @@ const FOLLOW_UP_ROWS: Readonly<Record<string, Row>> = {
   'GET /api/patients/:id/outcomes': { who: CLINICAL, ok: 200 },
   'GET /api/dashboard/outcomes': { who: EVERYONE, ok: 200 },
   'GET /api/dashboard/outcomes.csv': { who: EVERYONE, ok: 200 },
+  'GET /api/settings/eligibility-pack': { who: EVERYONE, ok: 200 },
+  'PUT /api/settings/eligibility-pack': {
+    who: ADMIN,
+    ok: 200,
+    prepare: async (rig) => {
+      const current = await rig.call('clinic-admin', 'GET', '/api/settings/eligibility-pack');
+      return { url: '', body: { packId: 'evicore-cmm-202' }, headers: { 'if-match': String(current.headers.etag) } };
+    },
+  },
   'POST /api/tasks/:id/acknowledge': {
     who: EVERYONE,
     ok: 200,
