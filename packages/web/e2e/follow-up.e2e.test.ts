@@ -39,7 +39,7 @@ interface FollowUpLink {
 async function signedVisit(
   request: APIRequestContext,
   url: string,
-): Promise<{ visitId: string; links: FollowUpLink[] }> {
+): Promise<{ patientId: string; visitId: string; links: FollowUpLink[] }> {
   const signIn = await request.post(`${url}/api/session`, {
     data: { email: 'clinician@demo.knotwork.dev', password: PASSWORD },
   });
@@ -76,7 +76,7 @@ async function signedVisit(
   const discharge = await request.get(`${url}/api/visits/${visitId}/discharge`);
   expect(discharge.status(), await discharge.text()).toBe(200);
   const links = ((await discharge.json()) as { followUpLinks: FollowUpLink[] }).followUpLinks;
-  return { visitId, links };
+  return { patientId: ada.id, visitId, links };
 }
 
 async function choose(page: Page, group: string, option: string) {
@@ -87,10 +87,11 @@ describe.skipIf(!browserTestsEnabled)('after the injection, on a phone and in th
   let rig: Rig;
   let phone: Page;
   let links: FollowUpLink[] = [];
+  let patientId = '';
 
   beforeAll(async () => {
     rig = await startRig();
-    ({ links } = await signedVisit(rig.context.request, rig.url));
+    ({ links, patientId } = await signedVisit(rig.context.request, rig.url));
     phone = await rig.context.newPage();
     await phone.setViewportSize(PHONE);
     phone.on('pageerror', (error) => rig.errors.push(`page error: ${error.message}`));
@@ -161,5 +162,28 @@ describe.skipIf(!browserTestsEnabled)('after the injection, on a phone and in th
     await banner.getByRole('button', { name: /^Acknowledge/ }).click();
     await banner.getByText(/acknowledged/).waitFor();
     await checkScreen(rig, '6-task-acknowledged');
+  });
+
+  it('the chart page draws her pain over time with its table, and the dashboard the clinic’s rates', async () => {
+    const { page } = rig;
+    await page.goto(`${rig.url}/patients/${patientId}`);
+    const card = page.getByRole('region', { name: 'Outcomes after injections' });
+    await card
+      .getByRole('img', { name: /^Pain over time\./ })
+      .locator('svg.recharts-surface')
+      .first()
+      .waitFor();
+    const summary = (await card.getByRole('img', { name: /^Pain over time\./ }).getAttribute('aria-label')) ?? '';
+    expect(summary).toMatch(/latest 3 \(1 answer\)/);
+    await card.getByText('Pain over time as a table').click();
+    expect(await card.getByRole('table').getByRole('row').count()).toBeGreaterThanOrEqual(3);
+    await checkScreen(rig, '6-chart-outcomes');
+    await page.getByRole('link', { name: 'Outcomes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Outcomes' }).waitFor();
+    await page.locator('.outcome-figure svg.recharts-surface').first().waitFor();
+    expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(
+      '/api/dashboard/outcomes.csv',
+    );
+    await checkScreen(rig, '6-dashboard');
   });
 });
