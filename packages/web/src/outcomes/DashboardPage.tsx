@@ -23,7 +23,8 @@ const GROUPS = [
 ] as const;
 type Group = (typeof GROUPS)[number][0];
 
-export const rateText = (r: Rate) => (r.rate === null ? '—' : `${Math.round(r.rate * 100)} % (${r.n}/${r.of})`);
+/** A rate with its counts; with nothing to judge it by, says so rather than 0 %. */
+export const rateText = (r: Rate) => (r.rate === null ? 'no data' : `${Math.round(r.rate * 100)} % (${r.n}/${r.of})`);
 
 export function responderSummary(label: string, rows: readonly DashboardRow[]): string {
   if (rows.length === 0) return `No procedures by ${label.toLowerCase()} for these filters.`;

@@ -108,6 +108,6 @@ describe('the outcomes dashboard', () => {
 
   it('writes a rate with its counts, and no rate when nothing could be judged', () => {
     expect(rateText({ n: 2, of: 3, rate: 2 / 3 })).toBe('67 % (2/3)');
-    expect(rateText({ n: 0, of: 0, rate: null })).toBe('—');
+    expect(rateText({ n: 0, of: 0, rate: null })).toBe('no data');
   });
 });
