@@ -5,7 +5,7 @@
 // screen; screenshots as 6-*.png.
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, checkScreen, PASSWORD, SKIP_REASON, startRig, type Rig } from './browser';
+import { browserTestsEnabled, checkScreen, PASSWORD, screenshot, SKIP_REASON, startRig, type Rig } from './browser';
 
 if (!browserTestsEnabled) console.warn(SKIP_REASON);
 
@@ -117,6 +117,11 @@ describe.skipIf(!browserTestsEnabled)('after the injection, on a phone and in th
     await phone.getByRole('region', { name: 'Your injection' }).waitFor();
     expect(await phone.getByRole('region', { name: 'When to get help' }).textContent()).toMatch(/Chest pain/);
     await phoneScreen('learn-phone');
+    // Printed: the frame and the print button drop out, the warnings keep their borders.
+    await phone.emulateMedia({ media: 'print' });
+    expect(await phone.getByRole('button', { name: 'Print this page' }).isVisible()).toBe(false);
+    await screenshot(phone, '6-learn-print');
+    await phone.emulateMedia({ media: 'screen' });
   });
 
   it('answers the follow-up form with a red flag and is told at once what to do', async () => {
