@@ -5,7 +5,8 @@ export interface AuditEvent {
   readonly clinicId: string | null;
   /** A user id, an API token id or a CDS client issuer; null before authentication. */
   readonly actor: string | null;
-  readonly actorKind: 'user' | 'api-token' | 'cds-client' | 'system' | 'anonymous';
+  /** 'patient': a patient through a follow-up link's token; `actor` is the patient's id. */
+  readonly actorKind: 'user' | 'api-token' | 'cds-client' | 'system' | 'anonymous' | 'patient';
   /** A stable verb: 'patient.read', 'cds.feedback', 'note.sign' ... */
   readonly action: string;
   /** The resource type and id acted on, e.g. 'Patient/0c4…', when there is one. */

@@ -8,3 +8,4 @@ export { startServer, type RunningServer, type ServerOptions } from './start-ser
 export * from './backup/index.js';
 export { exportClinicNdjson, ExportRefused, type ClinicNdjsonExport } from './app/fhir-export/export-clinic-ndjson.js';
 export { streamClinicExport, type NdjsonSink, type ExportActor } from './app/fhir-export/bulk-export.js';
+export { outcomesDashboard } from './app/follow-ups/outcomes.js';

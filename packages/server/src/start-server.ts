@@ -14,6 +14,9 @@ import { findDemoClinic, isDatabaseEmpty, seedDemoClinic } from './demo/index.js
 import { buildApp } from './http/index.js';
 import { registerLandingPage } from './landing-page.js';
 import { hasWebBuild, registerWebApp, WEB_BUILD_DIR } from './web-app.js';
+import { loadLinkKey } from './app/follow-ups/link-tokens.js';
+import { emailFromEnv, notConfiguredSms } from './outbox/channels.js';
+import { startOutboxWorker } from './outbox/outbox-worker.js';
 
 export interface ServerOptions {
   readonly port: number;
@@ -31,6 +34,11 @@ export interface ServerOptions {
   readonly webDir?: string | undefined;
   /** A CMS ICD-10-CM order file (icd10cm-order-YYYY.txt) for the code search; absent: the built-in list. */
   readonly icd10cmOrderFile?: string | undefined;
+  /**
+   * Where KNOTWORK_SMTP_URL, KNOTWORK_SMTP_FROM and KNOTWORK_FOLLOW_UP_KEY are read (default
+   * process.env): the outbox's email and the follow-up links' key.
+   */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface RunningServer {
@@ -67,7 +75,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log('empty database and --no-demo: create a clinic and its first user with "knotwork user add"');
       }
     }
-    const repos = databaseRepositories(database);
+    const env = options.env ?? process.env;
+    const linkKey = loadLinkKey({ env: env['KNOTWORK_FOLLOW_UP_KEY'], dataDir: options.dataDir });
+    log(`follow-up links: key from ${linkKey.from}`);
+    const repos = databaseRepositories(database, { followUpKey: linkKey.key });
     const publicBaseUrl = options.publicBaseUrl ?? `http://localhost:${options.port}`;
     if (options.publicBaseUrl === undefined && options.port === 0) {
       log('--port 0 without --public-url: EHR tokens cannot name this server as their audience');
@@ -110,6 +121,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sealAll(database).catch((error: unknown) => log(`audit sealing failed: ${(error as Error).name}`));
     }, SEAL_EVERY_MS);
     sealer.unref();
+    const email = emailFromEnv(env);
+    log(
+      email.configured
+        ? 'outbox: email over SMTP (KNOTWORK_SMTP_URL)'
+        : 'outbox: no KNOTWORK_SMTP_URL, email stays queued',
+    );
+    const outbox = startOutboxWorker({ database, channels: [email, notConfiguredSms], log });
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
@@ -124,6 +142,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         (closing ??= (async () => {
           clearInterval(sealer);
           await app.close();
+          await outbox.stop();
+          email.close?.();
           await sealAll(database);
           await database.close();
         })()),

@@ -42,6 +42,15 @@ const print = (list: readonly (readonly [string, string, string, boolean | null]
     );
 };
 
+// BENCH_ONLY=dashboard: the outcomes dashboard alone (./dashboard-bench.ts, issue 6 item 8).
+if (process.env['BENCH_ONLY'] === 'dashboard') {
+  const { runDashboardBench } = await import('./dashboard-bench.js');
+  console.log(`\nKnotwork outcomes dashboard benchmark (${process.version}, ${os.cpus().length} cores)\n`);
+  const dashboard = await runDashboardBench();
+  print(dashboard.map((r) => [r.what, r.figure, r.note, r.ok] as const));
+  process.exit(dashboard.some((r) => r.ok === false) ? 1 : 0);
+}
+
 const rows = serverOnly || webOnly ? [] : await screeningRows();
 if (!serverOnly && !webOnly) {
   console.log(`\nKnotwork screening benchmark (${process.version}, ${new Date().toISOString()})\n`);

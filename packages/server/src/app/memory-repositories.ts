@@ -27,6 +27,11 @@ import type {
 import { emptyChart, memoryRecordStore, storedChart } from './records/memory-record-store.js';
 import { memoryImportLinkStore, type ImportLink } from './fhir-import/import-link-ports.js';
 import { memoryAftercareSettingsStore, memoryPolicySettingsStore } from './settings/memory-settings-stores.js';
+import {
+  memoryAftercareSettingsStore,
+  memoryEligibilityPackStore,
+  memoryPolicySettingsStore,
+} from './settings/memory-settings-stores.js';
 import { memoryScreenStore } from './visits/visit-ports.js';
 import {
   copyProcedureData,
@@ -38,6 +43,18 @@ import { memoryBaselineStore } from './memory-baseline-store.js';
 import { noteStore, planStore, screenStore, visitStore, type ClinicData } from './memory-visit-stores.js';
 import { memoryVisitDocumentation } from './memory-visit-documentation.js';
 import { memoryFhirExportReader } from './fhir-export/fhir-export-ports.js';
+import {
+  copyFollowUpData,
+  emptyFollowUpData,
+  memoryFollowUpLinkLookup,
+  memoryFollowUpStore,
+  memoryOutboxStore,
+  memoryOutcomeReader,
+  memoryTaskStore,
+  restoreFollowUpData,
+  type FollowUpData,
+} from './follow-ups/memory-follow-up-stores.js';
+import { ephemeralLinkKey, linkTokens } from './follow-ups/link-tokens.js';
 
 export interface MemoryRepositories extends Repositories {
   readonly audit: AuditEvent[];
@@ -162,7 +179,16 @@ function restoreState(data: ClinicData, saved: ReturnType<typeof saveState>): vo
   data.policyVersions.splice(0, data.policyVersions.length, ...saved.policyVersions);
 }
 
-export function memoryRepositories(options: { newId?: () => string } = {}): MemoryRepositories {
+export function memoryRepositories(
+  options: { newId?: () => string; followUpKey?: Uint8Array } = {},
+): MemoryRepositories {
+  const tokens = linkTokens(options.followUpKey ?? ephemeralLinkKey());
+  const followUpData = new Map<string, FollowUpData>();
+  const followUpsOf = (clinicId: string): FollowUpData => {
+    let d = followUpData.get(clinicId);
+    if (!d) followUpData.set(clinicId, (d = emptyFollowUpData()));
+    return d;
+  };
   let n = 0;
   const newId = options.newId ?? (() => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`);
   const clinics = new Map<string, ClinicData>();
@@ -238,6 +264,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           screens: [...d.screens.screens],
           overrides: d.screens.overrides,
           policyVersions: d.policyVersions,
+          followUps: followUpData.get(id) ?? emptyFollowUpData(),
         })),
       ),
     // One clinic's rows only, as row-level security shows them. Work that throws leaves nothing
@@ -249,6 +276,8 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
       const links = importLinks.get(clinicId) ?? new Map<string, ImportLink & { readonly patientId: string }>();
       importLinks.set(clinicId, links);
       const savedLinks = new Map(links);
+      const followUps = followUpsOf(clinicId);
+      const savedFollowUps = copyFollowUpData(followUps);
       const savedAdmin = adminMaps.map((m) => new Map(m));
       const recorded: AuditEvent[] = [];
       const isClinicUser = (id: string) => users.users.get(id)?.clinicId === clinicId;
@@ -297,6 +326,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         policies: { currentPolicy: () => Promise.resolve(data.policyVersions.at(-1)?.policy ?? DEFAULT_POLICY) },
         policySettings: memoryPolicySettingsStore(data.policyVersions),
         aftercareSettings: memoryAftercareSettingsStore(data.policyVersions),
+        eligibilityPack: memoryEligibilityPackStore(data.policyVersions),
         screens: screenStore(data, isClinicUser),
         plans: planStore(data, newId, isClinicUser),
         notes: noteStore(data, newId, isClinicUser),
@@ -320,6 +350,14 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
           (visitId, patientId) => data.visits.get(visitId)?.patientId === patientId,
           isClinicUser,
         ),
+        followUps: memoryFollowUpStore(followUps, {
+          newId,
+          tokens,
+          hasVisit: (visitId, patientId) => data.visits.get(visitId)?.patientId === patientId,
+        }),
+        tasks: memoryTaskStore(followUps, { newId, isClinicUser }),
+        outbox: memoryOutboxStore(followUps, newId),
+        outcomes: memoryOutcomeReader(data, followUps),
         users: memoryClinicUserStore(admin, clinicId, newId),
         apiTokens: memoryApiTokenStore(admin, clinicId, newId),
         auditLog: memoryAuditReader(admin, clinicId),
@@ -337,6 +375,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
         restoreState(data, saved);
         links.clear();
         for (const [k, v] of savedLinks) links.set(k, v);
+        restoreFollowUpData(followUps, savedFollowUps);
         adminMaps.forEach((map, i) => {
           map.clear();
           for (const [k, v] of savedAdmin[i] ?? []) map.set(k, v);
@@ -353,6 +392,7 @@ export function memoryRepositories(options: { newId?: () => string } = {}): Memo
       sessions,
       cdsClients: { find: (issuer) => Promise.resolve(cdsClients.get(issuer)) },
       apiTokens: memoryApiTokenLookup(admin),
+      followUpLinks: memoryFollowUpLinkLookup(() => followUpData),
       audit: auditSink,
     },
     // Nothing to batch in memory: a read is inClinic.

@@ -17,6 +17,14 @@ import type { PlanStore } from './visits/plan-ports.js';
 import type { ProcedureStore } from './visits/procedure-ports.js';
 import type { VisitDocumentationStore } from './visits/documentation-ports.js';
 import type { BaselineStore } from './visits/baseline-ports.js';
+import type {
+  FollowUpLinkLookup,
+  FollowUpStore,
+  OutboxStore,
+  OutcomeReader,
+  TaskStore,
+} from './follow-ups/follow-up-ports.js';
+import type { EligibilityPackStore } from './follow-ups/eligibility-pack-setting.js';
 import type { ChartReader, PolicyReader, ScreenStore } from './visits/visit-ports.js';
 
 export interface PatientIdentifier {
@@ -128,6 +136,16 @@ export interface ClinicRepositories {
   readonly apiTokens: ApiTokenStore;
   /** Reading the clinic's audit log (clinic admins). */
   readonly auditLog: AuditReader;
+  /** A signed note's follow-up links and the patient's answers to them. */
+  readonly followUps: FollowUpStore;
+  /** What the clinic must act on (a red flag). */
+  readonly tasks: TaskStore;
+  /** Messages to send, queued in this transaction. */
+  readonly outbox: OutboxStore;
+  /** The repeat-eligibility rule pack, a versioned clinic setting. */
+  readonly eligibilityPack: EligibilityPackStore;
+  /** Signed procedures with what their outcomes are computed from (charts, the dashboard). */
+  readonly outcomes: OutcomeReader;
   /** Writes the audit row in this same transaction. */
   readonly audit: AuditSink;
 }
@@ -138,6 +156,8 @@ export interface SystemRepositories {
   readonly cdsClients: CdsClientRegistry;
   /** A bearer API token by its hash, before its clinic is known. */
   readonly apiTokens: ApiTokenLookup;
+  /** A follow-up link by its token's hash, before its clinic is known (the public form). */
+  readonly followUpLinks: FollowUpLinkLookup;
   /** For events with no clinic yet (a failed sign-in with an unknown email). */
   readonly audit: AuditSink;
 }

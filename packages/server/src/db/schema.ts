@@ -5,5 +5,6 @@ export * from './schema/clinics.js';
 export * from './schema/patients.js';
 export * from './schema/record.js';
 export * from './schema/procedures.js';
+export * from './schema/follow-up.js';
 export * from './schema/audit.js';
 export * from './schema/fhir-imports.js';

@@ -103,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionPolicy: deps.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     loginRateLimit: deps.loginRateLimit ?? { max: 10, timeWindow: '1 minute' },
     icd10cm: deps.icd10cm,
+    publicBaseUrl,
   };
   // API tokens first: the CDS JWT authenticator claims any bearer credential shaped like a JWS.
   const authenticators: Authenticator[] = [];

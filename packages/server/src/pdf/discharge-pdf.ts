@@ -4,6 +4,7 @@
 // aftercare, the warning signs with what to do (most urgent first), what to expect; each item with
 // why this visit has it and its sources.
 import type { DischargeSheet, SheetItem, Side, Urgency } from '@knotwork/core';
+import QRCode from 'qrcode';
 import { humanTime, PdfWriter, type PatientHeader } from './pdf-layout.js';
 
 export interface DischargeDocument {
@@ -17,6 +18,16 @@ export interface DischargeDocument {
   readonly drugs: readonly string[];
   readonly sheet: DischargeSheet;
   readonly printedAt: number;
+  /**
+   * The signed note's follow-up links (none before signing). The first is printed as a QR code with
+   * its address; the others as their dates (each opens its own form, sent or shown later).
+   */
+  readonly followUps?: readonly {
+    readonly label: string;
+    readonly dueAt: number;
+    readonly expiresAt: number;
+    readonly url: string;
+  }[];
 }
 
 const SIDE: Record<Side, string> = { left: 'left', right: 'right', both: 'both sides' };
@@ -32,7 +43,7 @@ const why = (item: SheetItem) => [
   { text: item.sources.join(', '), muted: true },
 ];
 
-export function dischargePdf(d: DischargeDocument): Promise<Buffer> {
+export async function dischargePdf(d: DischargeDocument): Promise<Buffer> {
   const { sheet } = d;
   const w = new PdfWriter({
     title: 'After your trigger point injection',
@@ -75,6 +86,46 @@ export function dischargePdf(d: DischargeDocument): Promise<Buffer> {
       s.action,
     ]),
   );
+
+  const links = d.followUps ?? [];
+  if (links.length > 0) {
+    // Patients have no email address in Knotwork: the sheet is how the links reach them, one QR
+    // code per follow-up (the first is the one due soonest), each with its address to type.
+    w.section('Tell us how you are doing', 200);
+    w.paragraph(
+      'At each time below, scan its code with your phone’s camera (or type its address). It takes two minutes and needs no account. These links are yours alone: do not share them. Each works from now until two weeks after its date.',
+    );
+    const { doc } = w;
+    const left = doc.page.margins.left;
+    const width = doc.page.width - left - doc.page.margins.right;
+    const perRow = 3;
+    const cell = width / perRow;
+    const size = 92;
+    for (let row = 0; row * perRow < links.length; row++) {
+      w.ensure(size + 48);
+      const top = doc.y + 4;
+      const items = links.slice(row * perRow, row * perRow + perRow);
+      for (const [i, link] of items.entries()) {
+        const x = left + i * cell;
+        const png = await QRCode.toBuffer(link.url, { errorCorrectionLevel: 'M', margin: 1, width: 276 });
+        doc.image(png, x, top, { width: size, height: size });
+        doc
+          .font('bold')
+          .fontSize(9)
+          .fillColor('#1a1a1a')
+          .text(link.label, x, top + size + 3, { width: cell - 8 });
+        doc
+          .font('regular')
+          .fontSize(8)
+          .fillColor('#5c6670')
+          .text(humanTime(link.dueAt), { width: cell - 8 })
+          .fontSize(6)
+          .text(link.url, { width: cell - 8 });
+      }
+      doc.x = left;
+      doc.y = top + size + 46;
+    }
+  }
 
   w.section('What to expect');
   for (const item of sheet.expect) w.bullet(item.text, why(item));

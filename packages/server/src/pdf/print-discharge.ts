@@ -6,19 +6,21 @@ import { catalogue, dischargeSheet, type Side } from '@knotwork/core';
 import type { UseCaseFailure } from '../app/actor.js';
 import type { ClinicRepositories } from '../app/ports.js';
 import { hasDiabetes } from '../app/visits/chart-facts.js';
+import { followUpLinksOf } from '../app/visits/discharge.js';
 import type { DischargeDocument } from './discharge-pdf.js';
 import { auditPrint, notFound, patientHeader, type Who } from './print-common.js';
 
 type Repos = Pick<
   ClinicRepositories,
-  'visits' | 'plans' | 'notes' | 'charts' | 'patients' | 'aftercareSettings' | 'audit'
+  'visits' | 'plans' | 'notes' | 'charts' | 'patients' | 'aftercareSettings' | 'audit' | 'followUps'
 >;
 
 const muscleName = new Map<string, string>(catalogue.muscles.map((m) => [m.code, m.display]));
 const productName = new Map<string, string>(catalogue.injectates.map((i) => [i.code, i.display]));
 
 export async function printDischarge(
-  input: { readonly visitId: string } & Who,
+  /** `linkUrl` makes a follow-up link's address from its token. */
+  input: { readonly visitId: string; readonly linkUrl: (token: string) => string } & Who,
   repos: Repos,
 ): Promise<{ readonly ok: true; readonly document: DischargeDocument } | UseCaseFailure> {
   const entity = `Encounter/${input.visitId}`;
@@ -60,6 +62,10 @@ export async function printDischarge(
     drugs: drugs.map((code) => productName.get(code) ?? code),
     sheet,
     printedAt: input.at,
+    followUps: (await followUpLinksOf(repos, input.visitId)).map(({ token, ...l }) => ({
+      ...l,
+      url: input.linkUrl(token),
+    })),
   };
   await auditPrint(repos, input, 'discharge.print', entity, visit.patientId);
   return { ok: true, document };

@@ -194,4 +194,11 @@ export interface DischargeSheet {
   readonly aftercare: readonly DischargeItem[];
   readonly warningSigns: readonly (DischargeItem & { readonly action: string; readonly urgency: Urgency })[];
   readonly expect: readonly { readonly text: string }[];
+  /** The signed note's follow-up links (empty before signing); each url is the patient's form. */
+  readonly followUpLinks?: readonly {
+    readonly pointId: string;
+    readonly label: string;
+    readonly dueAt: string;
+    readonly url: string;
+  }[];
 }

@@ -15,6 +15,7 @@ import { HistoryCard } from './HistoryCard';
 import { MedicinesCard } from './MedicinesCard';
 import { ObservationsCard } from './ObservationsCard';
 import { EditPatientDetails } from './EditPatientDetails';
+import { OutcomesCardLazy } from '../outcomes/lazy';
 import { PatientHeader, patientName } from './PatientHeader';
 import { ProblemsCard } from './ProblemsCard';
 
@@ -99,6 +100,7 @@ export function ChartPage() {
           <HistoryCard administrations={c.administrations} />
         </div>
       </div>
+      {clinical && <OutcomesCardLazy patientId={c.patient.id} />}
     </ChartActionsContext.Provider>
   );
 }

@@ -1,8 +1,9 @@
 // The frame of every signed-in page: a skip link, the fixed-clock banner, the header (home, the
-// sections, who is signed in, sign out) and the page itself.
+// sections, who is signed in, sign out), the urgent tasks from patients' answers, and the page.
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../session/session-context';
+import { UrgentTasksBanner } from '../tasks/UrgentTasksBanner';
 import { Button } from '../ui/Button';
 import { AsOfBanner } from './AsOfBanner';
 import { Logo } from './Logo';
@@ -43,6 +44,9 @@ export function AppShell() {
                 Clinic settings
               </NavLink>
             )}
+            <NavLink to="/outcomes" className="topnav-link">
+              Outcomes
+            </NavLink>
           </nav>
           <div className="topbar-user">
             <span className="user-name">
@@ -63,6 +67,7 @@ export function AppShell() {
           </div>
         </div>
       </header>
+      <UrgentTasksBanner />
       <main id="main" className="page" tabIndex={-1} ref={main}>
         <Outlet />
       </main>

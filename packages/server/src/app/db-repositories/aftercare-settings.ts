@@ -84,6 +84,7 @@ export function aftercareSettingsStore(tx: KnotworkTx, clinicId: string): Afterc
           policyValues: current?.policyValues ?? DEFAULT_POLICY.values,
           followUpSchedule: { points: change.followUpSchedule.points },
           observationMinutes: change.observationMinutes,
+          eligibilityPack: current?.eligibilityPack ?? null,
           changedBy: change.changedBy,
           changeReason: change.reason,
           createdAt: new Date(change.at),

@@ -25,12 +25,16 @@ import { userStore } from './users.js';
 import { visitStore } from './visits.js';
 import { visitDocumentationStore } from './visit-documentation.js';
 import { fhirExportReader } from './fhir-export-reader.js';
+import { eligibilityPackStore } from './eligibility-pack.js';
+import { followUpLinkLookup, followUpStore, outboxStore, outcomeReader, taskStore } from './follow-ups.js';
+import { ephemeralLinkKey, linkTokens, type LinkTokens } from '../follow-ups/link-tokens.js';
 
 /** The clinic's stores on one transaction (of withClinic for that clinic). */
 export function clinicRepositories(
   tx: KnotworkTx,
   clinicId: string,
   options: DatabaseRepositoriesOptions = {},
+  tokens: LinkTokens = linkTokens(options.followUpKey ?? processLinkKey()),
 ): ClinicRepositories {
   return {
     clinicId,
@@ -49,6 +53,11 @@ export function clinicRepositories(
     visitDocumentation: visitDocumentationStore(tx, clinicId),
     baselines: baselineStore(tx, clinicId, options.newId),
     fhirExport: fhirExportReader(tx, clinicId),
+    followUps: followUpStore(tx, clinicId, tokens, options.newId),
+    tasks: taskStore(tx, clinicId, options.newId),
+    outbox: outboxStore(tx, clinicId),
+    outcomes: outcomeReader(tx),
+    eligibilityPack: eligibilityPackStore(tx, clinicId),
     users: clinicUserStore(tx, clinicId, options.newId),
     apiTokens: apiTokenStore(tx, clinicId, options.newId),
     auditLog: auditReader(tx, clinicId),
@@ -62,16 +71,22 @@ export function systemRepositories(database: Database): SystemRepositories {
     sessions: sessionStore(database),
     cdsClients: cdsClientRegistry(database),
     apiTokens: apiTokenLookup(database),
+    followUpLinks: followUpLinkLookup(database),
     audit: systemAuditSink(database),
   };
 }
 
+let processKey: Uint8Array | undefined;
+/** One random key per process for repositories built without one (tests, tools). */
+const processLinkKey = () => (processKey ??= ephemeralLinkKey());
+
 export function databaseRepositories(database: Database, options: DatabaseRepositoriesOptions = {}): Repositories {
+  const tokens = linkTokens(options.followUpKey ?? processLinkKey());
   return {
     inClinic: (clinicId, work) =>
-      database.withClinic(clinicId, (tx) => work(clinicRepositories(tx, clinicId, options))),
+      database.withClinic(clinicId, (tx) => work(clinicRepositories(tx, clinicId, options, tokens))),
     readInClinic: (clinicId, work) =>
-      database.readInClinic(clinicId, (tx) => work(clinicRepositories(tx, clinicId, options))),
+      database.readInClinic(clinicId, (tx) => work(clinicRepositories(tx, clinicId, options, tokens))),
     system: systemRepositories(database),
   };
 }

@@ -119,6 +119,7 @@ export function policySettingsStore(tx: KnotworkTx, clinicId: string): PolicySet
           policyValues: change.policy.values,
           followUpSchedule: current?.followUpSchedule ?? UNSET_OTHER_SETTINGS.followUpSchedule,
           observationMinutes: current?.observationMinutes ?? UNSET_OTHER_SETTINGS.observationMinutes,
+          eligibilityPack: current?.eligibilityPack ?? null,
           changedBy: change.changedBy,
           changeReason: change.reason,
           createdAt: new Date(change.at),

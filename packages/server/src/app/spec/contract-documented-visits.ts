@@ -53,7 +53,7 @@ const COMPLICATION: ImmediateComplication = {
   note: null,
 };
 
-function documentation(patientId: string): VisitDocumentation {
+export function documentation(patientId: string): VisitDocumentation {
   const form = consentForm(PLAN);
   if (!form.ok) throw new Error('fixture');
   return {
@@ -132,6 +132,7 @@ async function readBack(r: ClinicRepositories, visitId: string, patientId: strin
     administrations: byContent(await r.procedures.administrationsOf(visitId)),
     consents: await r.procedures.consentsOf(visitId),
     complications: await r.procedures.complicationsOf(visitId),
+    followUps: await r.followUps.ofVisit(visitId),
     chartObservations: chart?.observations,
     chartAdministrations: byContent(chart?.administrations ?? []),
     audit,
@@ -188,6 +189,12 @@ export function describeDocumentedVisitContract(get: GetSubject): void {
       expect(fast.read.overrides).toEqual([expect.objectContaining({ comment: 'Allergy disproved by skin test' })]);
       expect(fast.read.administrations.map((a) => a.lot)).toEqual(['LX2292', 'LX2291']);
       expect(fast.read.complications).toEqual([expect.objectContaining({ type: 'vasovagal', status: 'active' })]);
+      expect(fast.read.followUps.map((f) => [f.pointId, f.dueAt - f.signedAt])).toEqual(
+        [6 * 60, 24 * 60, 3 * 24 * 60, 7 * 24 * 60, 14 * 24 * 60, 42 * 24 * 60].map((m, i) => [
+          ['same-evening', 'day-1', 'day-3', 'week-1', 'week-2', 'week-6'][i],
+          m * 60_000,
+        ]),
+      );
       expect(fast.read.audit.map((e) => e.action)).toEqual([
         'visit.create',
         'observation.create',

@@ -19,6 +19,7 @@ import { describeScreenContract } from './contract-screens.js';
 import { describeSettingsContract } from './contract-settings.js';
 import { describeSystemContract } from './contract-system.js';
 import { describeIsolationContract } from './contract-isolation.js';
+import { describeFollowUpContract } from './contract-follow-ups.js';
 
 export interface SeedUser {
   readonly email?: string;
@@ -68,5 +69,6 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
     describeSystemContract(get);
     describeAdminContract(get);
     describeIsolationContract(get);
+    describeFollowUpContract(get);
   });
 }

@@ -6,13 +6,47 @@ import { auditAs, type Actor, type UseCaseFailure } from '../actor.js';
 import type { ClinicRepositories } from '../ports.js';
 import { hasDiabetes } from './chart-facts.js';
 
-type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'notes' | 'charts' | 'aftercareSettings' | 'audit'>;
+type Repos = Pick<
+  ClinicRepositories,
+  'visits' | 'plans' | 'notes' | 'charts' | 'aftercareSettings' | 'audit' | 'followUps'
+>;
+
+/** A follow-up link of the visit with its token (derived, never stored): the route makes its URL. */
+export interface FollowUpLinkToken {
+  readonly pointId: string;
+  readonly label: string;
+  readonly dueAt: number;
+  readonly expiresAt: number;
+  readonly asksPeg: boolean;
+  readonly token: string;
+}
+
+/** The visit's follow-up links (none until its note is signed), first due first. */
+export async function followUpLinksOf(
+  repos: Pick<ClinicRepositories, 'followUps'>,
+  visitId: string,
+): Promise<readonly FollowUpLinkToken[]> {
+  return (await repos.followUps.ofVisit(visitId)).map((l) => ({
+    pointId: l.pointId,
+    label: l.label,
+    dueAt: l.dueAt,
+    expiresAt: l.expiresAt,
+    asksPeg: l.asksPeg,
+    token: repos.followUps.tokenOf(l.id),
+  }));
+}
 
 export async function readDischarge(
   input: { readonly visitId: string; readonly actor: Actor; readonly at: number },
   repos: Repos,
 ): Promise<
-  { readonly ok: true; readonly sheet: DischargeSheet; readonly basis: 'recorded' | 'planned' } | UseCaseFailure
+  | {
+      readonly ok: true;
+      readonly sheet: DischargeSheet;
+      readonly basis: 'recorded' | 'planned';
+      readonly followUps: readonly FollowUpLinkToken[];
+    }
+  | UseCaseFailure
 > {
   const visit = await repos.visits.get(input.visitId);
   const chart = visit ? await repos.charts.loadChart(visit.patientId) : undefined;
@@ -45,5 +79,10 @@ export async function readDischarge(
     diabetic: hasDiabetes(chart),
     observationMinutes: settings.observationMinutes,
   });
-  return { ok: true, sheet, basis: recorded ? 'recorded' : 'planned' };
+  return {
+    ok: true,
+    sheet,
+    basis: recorded ? 'recorded' : 'planned',
+    followUps: await followUpLinksOf(repos, input.visitId),
+  };
 }

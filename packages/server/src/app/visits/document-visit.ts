@@ -10,12 +10,13 @@ import type { Actor, UseCaseFailure } from '../actor.js';
 import type { ClinicRepositories } from '../ports.js';
 import { decideDocumentedVisit, type DocumentedVisit, type VisitDocumentation } from './decide-documented-visit.js';
 import type { ScreenVisitDeps } from './screen-visit.js';
+import { scheduleFollowUps } from '../follow-ups/schedule-follow-ups.js';
 
 export type { DocumentedVisit, VisitDocumentation } from './decide-documented-visit.js';
 
 export async function documentVisit(
   input: VisitDocumentation & { readonly actor: Actor; readonly at: number },
-  repos: Pick<ClinicRepositories, 'charts' | 'policies' | 'visitDocumentation'>,
+  repos: Pick<ClinicRepositories, 'charts' | 'policies' | 'visitDocumentation' | 'followUps' | 'aftercareSettings'>,
   deps: Pick<ScreenVisitDeps, 'clock' | 'newId'>,
 ): Promise<DocumentedVisit | UseCaseFailure> {
   const { actor, at, ...documentation } = input;
@@ -32,5 +33,8 @@ export async function documentVisit(
   });
   if (!decided.ok) return decided;
   await repos.visitDocumentation.write(decided.rows);
+  // The signed note's follow-up links, from the clinic's schedule, in the same transaction (one more
+  // statement after the visit's one).
+  await scheduleFollowUps(repos, decided.rows.note);
   return decided.result;
 }

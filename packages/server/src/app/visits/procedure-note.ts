@@ -20,8 +20,12 @@ import {
 } from './note-decisions.js';
 import type { NoteChange, StoredNote } from './note-ports.js';
 import { endedVisitConflict } from './ended-visit.js';
+import { scheduleFollowUps } from '../follow-ups/schedule-follow-ups.js';
 
-type Repos = Pick<ClinicRepositories, 'visits' | 'plans' | 'notes' | 'screens' | 'procedures' | 'audit'>;
+type Repos = Pick<
+  ClinicRepositories,
+  'visits' | 'plans' | 'notes' | 'screens' | 'procedures' | 'audit' | 'followUps' | 'aftercareSettings'
+>;
 type NoteResult = Promise<{ readonly ok: true; readonly note: StoredNote } | UseCaseFailure>;
 interface Who {
   readonly actor: Actor;
@@ -231,7 +235,11 @@ export async function signNote(
   else {
     const status = decision.value.status === 'amended' ? 'amended' : 'signed';
     const saved = await repos.notes.sign(note.id, note.revision, { status, by: input.actor.userId, at: input.at });
-    if (typeof saved !== 'string') await writeProcedureRecord(repos, saved, input.actor.userId, input.at);
+    if (typeof saved !== 'string') {
+      await writeProcedureRecord(repos, saved, input.actor.userId, input.at);
+      // The first signature schedules the follow-up links, in this transaction (amendments do not).
+      await scheduleFollowUps(repos, saved);
+    }
     result = typeof saved === 'string' ? writeFailure(note, saved) : { ok: true, note: saved };
   }
   return audited(repos, input, 'note.sign', entity, note.patientId, result, words.length ? { blockers: words } : {});

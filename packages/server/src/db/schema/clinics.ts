@@ -138,6 +138,8 @@ export const clinicSettings = pgTable(
     policyValues: jsonb('policy_values').notNull(),
     followUpSchedule: jsonb('follow_up_schedule').notNull(),
     observationMinutes: integer('observation_minutes').notNull(),
+    /** The repeat-eligibility rule pack ({ packId, rules? }, @knotwork/core outcomes); null: the default pack. */
+    eligibilityPack: jsonb('eligibility_pack'),
     changedBy: uuid('changed_by'),
     changeReason: text('change_reason'),
     createdAt: createdAt(),

@@ -110,5 +110,6 @@ export const SIGNER_KINDS = ['patient', 'representative'] as const;
 export const SIGNATURE_KINDS = ['typed-name', 'image'] as const;
 
 /** As `AuditEvent` in ../../audit-event.ts. */
-export const AUDIT_ACTOR_KINDS = ['user', 'api-token', 'cds-client', 'system', 'anonymous'] as const;
+/** 'patient': a patient through a follow-up link's token (the actor is the patient's id). */
+export const AUDIT_ACTOR_KINDS = ['user', 'api-token', 'cds-client', 'system', 'anonymous', 'patient'] as const;
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;

@@ -93,7 +93,7 @@ export const AuditEntryView = z
     id: z.number().int(),
     at: z.iso.datetime(),
     actor: z.string().nullable(),
-    actorKind: z.enum(['user', 'api-token', 'cds-client', 'system', 'anonymous']),
+    actorKind: z.enum(['user', 'api-token', 'cds-client', 'system', 'anonymous', 'patient']),
     action: z.string(),
     entity: z.string().nullable(),
     patientId: z.string().nullable(),

@@ -21,7 +21,9 @@ import { noteRoutes } from './note-routes.js';
 import { planRoutes } from './plan-routes.js';
 import { procedureRoutes } from './procedure-routes.js';
 import { documentedVisitRoutes } from './documented-visit-routes.js';
+import { educationRoutes } from './education-routes.js';
 import { visitCareRoutes } from './visit-care-routes.js';
+import { followUpRoutes } from './follow-up-routes.js';
 import { visitRoutes } from './visit-routes.js';
 
 export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (app, { deps }) => {
@@ -44,4 +46,6 @@ export const clinicApi: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = async (
   await app.register(tokenRoutes, { deps });
   await app.register(auditRoutes, { deps });
   await app.register(referenceRoutes, { deps });
+  await app.register(followUpRoutes, { deps });
+  await app.register(educationRoutes);
 };

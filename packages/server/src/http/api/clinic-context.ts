@@ -25,7 +25,13 @@ export interface ClinicApiDeps {
   readonly loginRateLimit: { readonly max: number; readonly timeWindow: number | string };
   /** The ICD-10-CM list searched; absent: the built-in TPI list. */
   readonly icd10cm?: Icd10cmSource | undefined;
+  /** The server's public URL (no trailing slash): patients' follow-up links start with it. */
+  readonly publicBaseUrl: string;
 }
+
+/** A follow-up link's address for the patient: the web app's form page (/f/:token). */
+export const followUpUrl = (deps: Pick<ClinicApiDeps, 'publicBaseUrl'>, token: string): string =>
+  `${deps.publicBaseUrl.replace(/\/$/, '')}/f/${token}`;
 
 /** OpenAPI security of reads (the session cookie) and of writes (the cookie and the CSRF header). */
 export const READ_SECURITY = [{ sessionCookie: [] }];

@@ -13,7 +13,7 @@ import { printDischarge } from '../../pdf/print-discharge.js';
 import { printNote } from '../../pdf/print-note.js';
 import { CLINICAL_ROLES } from '../auth/roles.js';
 import { problemResponses } from '../openapi.js';
-import { inCallerClinic, orThrow, READ_SECURITY, type ClinicApiDeps } from './clinic-context.js';
+import { followUpUrl, inCallerClinic, orThrow, READ_SECURITY, type ClinicApiDeps } from './clinic-context.js';
 import { IdParams } from './common-schemas.js';
 
 const tags = ['Documents'];
@@ -103,7 +103,10 @@ export const pdfRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (app, {
     async (request, reply) => {
       const { document } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
-          printDischarge({ visitId: request.params.id, actor, at }, repos),
+          printDischarge(
+            { visitId: request.params.id, linkUrl: (token) => followUpUrl(deps, token), actor, at },
+            repos,
+          ),
         ),
       );
       return sendPdf(reply, fileName('discharge', request.params.id), await dischargePdf(document));

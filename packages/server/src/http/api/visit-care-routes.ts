@@ -12,7 +12,14 @@ import { codeNote } from '../../app/visits/note-coding.js';
 import { CLINICAL_ROLES } from '../auth/roles.js';
 import { KnotworkError } from '../knotwork-error.js';
 import { problemResponses } from '../openapi.js';
-import { inCallerClinic, orThrow, READ_SECURITY, WRITE_SECURITY, type ClinicApiDeps } from './clinic-context.js';
+import {
+  followUpUrl,
+  inCallerClinic,
+  orThrow,
+  READ_SECURITY,
+  WRITE_SECURITY,
+  type ClinicApiDeps,
+} from './clinic-context.js';
 import { IdParams } from './common-schemas.js';
 import { etagOf, ifMatchVersions } from './etag.js';
 import { PlannedProducts } from './catalogue-fields.js';
@@ -116,6 +123,21 @@ const Discharge = z
     aftercare: z.array(Item).readonly(),
     warningSigns: z.array(Item.extend({ action: z.string(), urgency: z.enum(DISCHARGE_URGENCIES) })).readonly(),
     expect: z.array(Item).readonly(),
+    followUpLinks: z
+      .array(
+        z.object({
+          pointId: z.string(),
+          label: z.string(),
+          dueAt: z.iso.datetime(),
+          expiresAt: z.iso.datetime(),
+          asksPeg: z.boolean(),
+          url: z.string().describe('The patient’s form (public, token in the path): print it, or show it as a QR code'),
+        }),
+      )
+      .readonly()
+      .describe(
+        'The follow-up links of the signed note (empty before signing); the sheet’s PDF prints the first as a QR code',
+      ),
   })
   .meta({ id: 'DischargeSheet' });
 
@@ -249,13 +271,21 @@ export const visitCareRoutes: FastifyPluginAsyncZod<{ deps: ClinicApiDeps }> = (
         response: { 200: Discharge, ...problemResponses(...refusals, 'conflict') },
       },
     },
-    async (request) => {
-      const { sheet, basis } = orThrow(
+    async (request, reply) => {
+      const { sheet, basis, followUps } = orThrow(
         await inCallerClinic(deps, request, (repos, actor, at) =>
           readDischarge({ visitId: request.params.id, actor, at }, repos),
         ),
       );
-      return { ...sheet, basis };
+      // The links carry their tokens: never cached.
+      void reply.header('cache-control', 'no-store');
+      const followUpLinks = followUps.map(({ token, ...l }) => ({
+        ...l,
+        dueAt: new Date(l.dueAt).toISOString(),
+        expiresAt: new Date(l.expiresAt).toISOString(),
+        url: followUpUrl(deps, token),
+      }));
+      return { ...sheet, basis, followUpLinks };
     },
   );
   return Promise.resolve();

@@ -8,6 +8,7 @@ import type { Role } from '../../app/auth/auth-ports.js';
 import { ALLERGIC_ID, CLEAN_ID, PASSWORD, ROLE_EMAIL, type ClinicRig } from './clinic-app.js';
 import { completeNote, RECORD_OF_PLAN, signConsent } from './procedure-fixtures.js';
 import { FHIR_ROWS } from './fhir-matrix-rows.js';
+import { CLINIC } from './test-app.js';
 
 /** 'public': anyone; 'cds': a registered EHR's JWT; roles: signed-in users with one of them. */
 export type Who = 'public' | 'cds' | readonly Role[];
@@ -193,6 +194,63 @@ const COMPLICATION_BODY = {
   note: null,
 };
 
+/** The first follow-up link's token of a freshly signed note (the twin derives it). */
+async function freshLinkToken(rig: ClinicRig): Promise<string> {
+  const noteId = (await freshNote(rig, 'signed')).split('/').at(-1) ?? '';
+  return rig.repos.inClinic(CLINIC, async (r) => {
+    const [link] = await r.followUps.ofVisit((await r.notes.get(noteId))?.visitId ?? '');
+    return link ? r.followUps.tokenOf(link.id) : '';
+  });
+}
+
+const FOLLOW_UP_ANSWERS = { painNrs: 3, reliefPct: 50, sideEffects: [], redFlags: ['fainting'], pgic: 3 };
+
+/** A fresh open task (a red flag answered on a fresh link). */
+async function freshTask(rig: ClinicRig): Promise<string> {
+  await rig.call('anonymous', 'POST', `/api/follow-up/${await freshLinkToken(rig)}/answers`, FOLLOW_UP_ANSWERS);
+  return rig.repos.inClinic(CLINIC, async (r) => (await r.tasks.list('open')).find((t) => t.revision === 1)?.id ?? '');
+}
+
+/** Issue 6: the patient's follow-up form (public, token only) and the clinic's tasks. */
+const FOLLOW_UP_ROWS: Readonly<Record<string, Row>> = {
+  'GET /api/follow-up/:token': {
+    who: 'public',
+    ok: 200,
+    prepare: async (rig) => ({ url: `/api/follow-up/${await freshLinkToken(rig)}` }),
+  },
+  'POST /api/follow-up/:token/answers': {
+    who: 'public',
+    ok: 201,
+    prepare: async (rig) => ({
+      url: `/api/follow-up/${await freshLinkToken(rig)}/answers`,
+      body: FOLLOW_UP_ANSWERS,
+    }),
+  },
+  'GET /api/tasks': { who: EVERYONE, ok: 200 },
+  'GET /api/patients/:id/outcomes': { who: CLINICAL, ok: 200 },
+  'GET /api/dashboard/outcomes': { who: EVERYONE, ok: 200 },
+  'GET /api/dashboard/outcomes.csv': { who: EVERYONE, ok: 200 },
+  'GET /api/settings/eligibility-pack': { who: EVERYONE, ok: 200 },
+  'PUT /api/settings/eligibility-pack': {
+    who: ADMIN,
+    ok: 200,
+    prepare: async (rig) => {
+      const current = await rig.call('clinic-admin', 'GET', '/api/settings/eligibility-pack');
+      return { url: '', body: { packId: 'evicore-cmm-202' }, headers: { 'if-match': String(current.headers.etag) } };
+    },
+  },
+  'POST /api/tasks/:id/acknowledge': {
+    who: EVERYONE,
+    ok: 200,
+    prepare: async (rig) => ({ url: `/api/tasks/${await freshTask(rig)}/acknowledge`, headers: { 'if-match': '"1"' } }),
+  },
+  'POST /api/tasks/:id/resolve': {
+    who: EVERYONE,
+    ok: 200,
+    prepare: async (rig) => ({ url: `/api/tasks/${await freshTask(rig)}/resolve`, headers: { 'if-match': '"1"' } }),
+  },
+};
+
 export const MATRIX: Readonly<Record<string, Row>> = {
   'GET /api/docs': { who: 'public' },
   'HEAD /api/docs/': { who: 'public' },
@@ -202,6 +260,11 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   'GET /api/docs/yaml': { who: 'public', ok: 200 },
   'GET /api/docs/static/*': { who: 'public', ok: 200, prepare: () => ({ url: '/api/docs/static/swagger-ui.css' }) },
   'GET /api/openapi.json': { who: 'public', ok: 200 },
+  'GET /api/education': {
+    who: 'public',
+    ok: 200,
+    prepare: () => ({ url: '/api/education?muscles=trapezius-upper,rhomboids&injectates=lidocaine-1pct' }),
+  },
   'GET /cds-services': { who: 'public', ok: 200 },
   'POST /cds-services/tpi-screening': { who: 'cds', ok: 400, prepare: () => ({ url: '', body: { hook: 'x' } }) },
   'POST /cds-services/tpi-screening/feedback': {
@@ -488,6 +551,7 @@ export const MATRIX: Readonly<Record<string, Row>> = {
   },
   ...ADMIN_ROWS,
   ...FHIR_ROWS,
+  ...FOLLOW_UP_ROWS,
 };
 
 const vurl = (ids: MatrixIds) => `/api/visits/${ids.visitId}/screens`;

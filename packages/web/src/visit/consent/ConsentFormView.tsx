@@ -1,4 +1,5 @@
 import type { ConsentForm, ConsentRisk } from '../../api/visit-record-types';
+import { LearnLink } from '../../learn/LearnLink';
 
 const GROUPS: readonly { readonly id: ConsentRisk['group']; readonly title: string }[] = [
   { id: 'common', title: 'Common risks' },
@@ -47,6 +48,7 @@ export function ConsentFormView({ form }: { readonly form: ConsentForm }) {
           </ul>
         </div>
       </div>
+      <LearnLink muscles={form.sites.map((s) => s.muscle)} injectates={form.drugs.map((d) => d.injectate)} />
       <h4 className="record-minor">Benefits</h4>
       <List items={form.benefits} />
       <h4 className="record-minor">Limitations</h4>

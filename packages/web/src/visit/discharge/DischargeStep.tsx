@@ -2,8 +2,10 @@
 // aftercare and the warning signs (what to do, how urgently, in words) as the server wrote them for
 // this visit's sites and drugs, and the sheet to print for the patient.
 import { useState } from 'react';
+import { useVisitPlanningApi } from '../../api/visit-planning-endpoints';
 import { pdfLinks, useVisitRecordApi } from '../../api/visit-record-endpoints';
 import type { Urgency } from '../../api/visit-record-types';
+import { LearnLink } from '../../learn/LearnLink';
 import { Badge, type Tone } from '../../ui/Badge';
 import { Loading } from '../../ui/Loading';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -22,7 +24,10 @@ const URGENCY: Readonly<Record<Urgency, { readonly words: string; readonly tone:
 
 export function DischargeStep({ visit, onEnded }: StepProps) {
   const api = useVisitRecordApi(visit.id);
+  const planning = useVisitPlanningApi(visit.id);
   const [loaded] = useLoad(() => api.readDischarge(visit.id), [api, visit.id]);
+  // The education page's link follows the plan's sites and drugs (the sheet itself does not list them).
+  const [plan] = useLoad(() => planning.readPlan(visit.id), [planning, visit.id]);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
 
   if (loaded.status === 'failed') return <ProblemAlert problem={loaded.problem} />;
@@ -103,6 +108,30 @@ export function DischargeStep({ visit, onEnded }: StepProps) {
             ))}
           </ul>
         </section>
+      )}
+      {(sheet.followUpLinks?.length ?? 0) > 0 && (
+        <section className="record-block" aria-labelledby="follow-up-title">
+          <h3 id="follow-up-title" className="record-subtitle">
+            Follow-up questions for the patient
+          </h3>
+          <p className="muted">
+            The patient is sent each link when it is due; the printed sheet carries the first as a QR code.
+          </p>
+          <ul className="plain-list">
+            {sheet.followUpLinks?.map((l) => (
+              <li key={l.pointId}>
+                {l.label}: due{' '}
+                {new Date(l.dueAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {plan.value && (
+        <LearnLink
+          muscles={plan.value.sites.map((s) => s.muscle)}
+          injectates={plan.value.products.map((p) => p.injectate)}
+        />
       )}
       <div className="form-actions">
         <a className="btn btn-primary" href={pdfLinks.discharge(visit.id)} target="_blank" rel="noreferrer">
