@@ -49,5 +49,5 @@ describe('a backup made at an earlier migration', () => {
       await source.dispose();
       await target.dispose();
     }
-  }, 30_000);
+  }, 90_000);
 });
