@@ -369,6 +369,17 @@ describe.skipIf(!browserTestsEnabled)('a whole visit in the browser', () => {
       await expectPdf(rig, page.getByRole('link', { name: 'Print for the patient (PDF)' }));
       await check('13-discharge');
       expect(page.url()).toBe(`${visit}/discharge`);
+
+      // The checklist done and the note signed: the visit is finished (the discharge time recorded).
+      const [finished] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/end')),
+        page.getByRole('button', { name: 'Finish the visit' }).click(),
+      ]);
+      expect(finished.status(), await finished.text()).toBe(200);
+      await page.getByRole('status').filter({ hasText: 'Visit finished (discharged)' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Stop the visit' }).count()).toBe(0);
+      expect(await checklist.first().isDisabled()).toBe(true);
+      await check('13b-visit-finished');
     },
   );
   it(
@@ -488,6 +499,23 @@ describe.skipIf(!browserTestsEnabled)('a whole visit in the browser', () => {
       await left.waitFor();
       expect(await left.textContent()).not.toMatch(/critical card|plan changed/i);
       await check('19-stop-cleared');
+
+      // The patient declines after all: the visit is stopped with the reason, and says so read-only.
+      await page.getByRole('button', { name: 'Stop the visit' }).click();
+      const stop = page.getByRole('dialog', { name: 'Stop the visit' });
+      await stop.getByLabel(/Why is the visit stopped/).fill('Patient declined after the allergy discussion');
+      const [stopped] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/end')),
+        stop.getByRole('button', { name: 'Stop the visit' }).click(),
+      ]);
+      expect(stopped.status(), await stopped.text()).toBe(200);
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Visit stopped' })
+        .filter({ hasText: 'Patient declined after the allergy discussion' })
+        .waitFor();
+      expect(await page.getByRole('button', { name: 'Sign note' }).isDisabled()).toBe(true);
+      await check('19b-visit-stopped');
     },
   );
 });
