@@ -26,7 +26,6 @@ import type {
 } from './ports.js';
 import { emptyChart, memoryRecordStore, storedChart } from './records/memory-record-store.js';
 import { memoryImportLinkStore, type ImportLink } from './fhir-import/import-link-ports.js';
-import { memoryAftercareSettingsStore, memoryPolicySettingsStore } from './settings/memory-settings-stores.js';
 import {
   memoryAftercareSettingsStore,
   memoryEligibilityPackStore,
