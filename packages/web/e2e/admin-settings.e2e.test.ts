@@ -227,7 +227,7 @@ describe.skipIf(!browserTestsEnabled)('the clinic admin’s settings in the brow
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn('clinician@demo.knotwork.dev');
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Patients']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Patients', 'Outcomes']);
     await page.goto(rig.url + '/settings/users');
     await page.getByRole('heading', { name: 'Clinic settings', level: 1 }).waitFor();
     await page.getByText('Clinic settings are for clinic admins only').waitFor();
