@@ -31,6 +31,8 @@ export interface RedFlagQuestion {
 
 export interface RedFlagAdvice {
   readonly id: string;
+  /** The question the patient answered yes to, in its words (for the clinic's task). */
+  readonly text: string;
   readonly urgency: FollowUpUrgency;
   readonly advice: string;
   /** The reference's escalation line, as written there (trigger and action). */
@@ -166,6 +168,7 @@ export function redFlagQuestions(input: FollowUpQuestionsInput): readonly RedFla
 
 const adviceOf = (d: RedFlagDefinition): RedFlagAdvice => ({
   id: d.id,
+  text: d.text,
   urgency: d.urgency,
   advice: d.advice,
   reference: { trigger: d.escalation.trigger, action: d.escalation.action },

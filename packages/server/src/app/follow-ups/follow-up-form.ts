@@ -209,7 +209,7 @@ export async function answerFollowUp(
     const urgency = mostUrgent(advice);
     let taskId: string | null = null;
     if (urgency !== undefined) {
-      const summary = `${URGENCY_WORDS[urgency]}: the patient reported ${advice.map((f) => f.id).join(', ')} (${link.label} follow-up)`;
+      const summary = `${URGENCY_WORDS[urgency]}: the patient reported ${advice.map((f) => f.text.toLowerCase()).join('; ')} (${link.label} follow-up)`;
       const task = await r.tasks.create({
         kind: 'red-flag',
         urgency,

@@ -86,6 +86,8 @@ describe('follow-up links', () => {
       tasks: { id: string; urgency: string; visitId: string; patientName: string; etag: string }[];
     }>().tasks;
     expect(task).toMatchObject({ urgency: 'emergency', visitId, patientName: 'Ada Okafor', status: 'open' });
+    // The task says what the patient answered in words, not by the question's id.
+    expect((task as unknown as { summary: string }).summary).toContain('chest pain, shortness of breath');
     const audit = rig.repos.audit.filter((e) => e.actorKind === 'patient').map((e) => e.action);
     expect(audit).toEqual(['task.create', 'follow-up.answer']);
     const outbox = await rig.repos.inClinic(CLINIC, () => Promise.resolve(JSON.parse(rig.repos.snapshot()) as unknown));
