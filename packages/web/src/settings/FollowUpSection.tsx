@@ -5,17 +5,14 @@
 import { DEFAULT_FOLLOW_UP_SCHEDULE, FOLLOW_UP_POINTS_MAX } from '@knotwork/core';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { FollowUpScheduleSetting } from '../api/settings-endpoints';
-import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
-import { Card } from '../ui/Card';
 import { SelectField, TextField } from '../ui/Field';
-import { Loading } from '../ui/Loading';
 import { ProblemAlert } from '../ui/ProblemAlert';
-import { useLoad } from '../ui/use-load';
 import { ChangeHistory } from './ChangeHistory';
 import { amountInWords, DURATION_UNITS, durationInWords } from './durations';
 import { draftOf, inputOf, inTimeOrder, newPoint, slugOf, wholeAmount, type DraftPoint } from './follow-up-draft';
 import { issuesAt } from './issues';
+import { SettingCard } from './SettingCard';
 import { useSettings } from './settings-context';
 import { StaleNotice } from './StaleNotice';
 import { useVersionedSave } from './use-versioned-save';
@@ -35,23 +32,15 @@ export function scheduleInWords(schedule: unknown): string {
 }
 
 export function FollowUpSection() {
-  const { api } = useSettings();
-  const [state, reload] = useLoad(() => api.readFollowUpSchedule(), [api]);
-  const { value } = state;
   return (
-    <Card
+    <SettingCard
       title="Follow-up schedule"
       headingId="settings-follow-up"
-      status={
-        value && (
-          <Badge tone={value.isDefault ? 'neutral' : 'primary'}>{value.isDefault ? 'Default' : 'Clinic setting'}</Badge>
-        )
-      }
+      loadingLabel="Reading the follow-up schedule"
+      read={(api) => api.readFollowUpSchedule()}
     >
-      {state.status === 'failed' && <ProblemAlert problem={state.problem} />}
-      {!value && state.status === 'loading' && <Loading label="Reading the follow-up schedule" />}
-      {value && <ScheduleForm setting={value} reload={reload} />}
-    </Card>
+      {(setting, reload) => <ScheduleForm setting={setting} reload={reload} />}
+    </SettingCard>
   );
 }
 

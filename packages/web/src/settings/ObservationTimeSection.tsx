@@ -4,15 +4,12 @@
 import { DEFAULT_OBSERVATION_MINUTES, OBSERVATION_MINUTES_MAX } from '@knotwork/core';
 import { useId, useState, type FormEvent } from 'react';
 import type { ObservationTimeSetting } from '../api/settings-endpoints';
-import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
-import { Card } from '../ui/Card';
 import { TextField } from '../ui/Field';
-import { Loading } from '../ui/Loading';
 import { ProblemAlert } from '../ui/ProblemAlert';
-import { useLoad } from '../ui/use-load';
 import { ChangeHistory } from './ChangeHistory';
 import { issuesAt } from './issues';
+import { SettingCard } from './SettingCard';
 import { useSettings } from './settings-context';
 import { StaleNotice } from './StaleNotice';
 import { useVersionedSave } from './use-versioned-save';
@@ -26,23 +23,15 @@ export function numberOf(text: string): number {
 }
 
 export function ObservationTimeSection() {
-  const { api } = useSettings();
-  const [state, reload] = useLoad(() => api.readObservationTime(), [api]);
-  const { value } = state;
   return (
-    <Card
+    <SettingCard
       title="Observation time"
       headingId="settings-observation"
-      status={
-        value && (
-          <Badge tone={value.isDefault ? 'neutral' : 'primary'}>{value.isDefault ? 'Default' : 'Clinic setting'}</Badge>
-        )
-      }
+      loadingLabel="Reading the observation time"
+      read={(api) => api.readObservationTime()}
     >
-      {state.status === 'failed' && <ProblemAlert problem={state.problem} />}
-      {!value && state.status === 'loading' && <Loading label="Reading the observation time" />}
-      {value && <ObservationForm setting={value} reload={reload} />}
-    </Card>
+      {(setting, reload) => <ObservationForm setting={setting} reload={reload} />}
+    </SettingCard>
   );
 }
 
